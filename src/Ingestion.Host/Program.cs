@@ -1,6 +1,2 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+// The standalone host: `dotnet run --project src/Ingestion.Host` (storage from AzureWebJobsStorage; default Azurite).
+await Ingestion.Host.StandaloneHost.Build(args).RunAsync();

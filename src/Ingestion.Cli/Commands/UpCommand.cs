@@ -1,0 +1,135 @@
+using System.ComponentModel;
+using Ingestion.Core.Input;
+using Ingestion.Host;
+using Ingestion.Pipeline.Results;
+using Ingestion.Pipeline.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ingestion.Cli.Commands;
+
+/// <summary>
+/// <c>ingest up [--once]</c>: the whole pipeline on a laptop. Starts Azurite from the pinned npm package (unless a
+/// storage connection is configured), runs the standalone host in this process, drops the seed articles, shows
+/// progress and the results, then serves the HTTP API until Ctrl+C (or exits with <c>--once</c>).
+/// </summary>
+internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--once")]
+        [Description("Exit when every dropped article is done; exit code 1 if any failed.")]
+        public bool Once { get; init; }
+
+        [CommandOption("--seeds <FOLDER>")]
+        [Description("Articles to drop (default: seeds/ of the repository).")]
+        public string? Seeds { get; init; }
+
+        [CommandOption("--urls <URL>")]
+        [Description("Where the HTTP API listens (default http://127.0.0.1:7071, the address `func start` uses).")]
+        public string Urls { get; init; } = "http://127.0.0.1:7071";
+
+        [CommandOption("--connection <CONNECTION_STRING>")]
+        [Description("Use this storage instead of starting Azurite (default: $AzureWebJobsStorage if set).")]
+        public string? Connection { get; init; }
+
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("Give up waiting for the dropped articles after this long (default 300).")]
+        public int TimeoutSeconds { get; init; } = 300;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var root = AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory);
+        var seeds = settings.Seeds ?? (root is null ? null : Path.Combine(root, "seeds"));
+        if (seeds is null || !Directory.Exists(seeds))
+        {
+            await Console.Error.WriteLineAsync("ingest: no seeds folder found; pass --seeds FOLDER");
+            return 2;
+        }
+
+        AzuriteProcess? azurite = null;
+        var connection = settings.Connection ?? Environment.GetEnvironmentVariable(StorageNames.Connection);
+        if (connection is null)
+        {
+            if (root is null)
+            {
+                await Console.Error.WriteLineAsync("ingest: cannot find the repository (package.json pinning azurite) to start Azurite; set AzureWebJobsStorage or --connection");
+                return 2;
+            }
+            azurite = await AnsiConsole.Status().StartAsync("Starting Azurite …", _ =>
+                AzuriteProcess.StartAsync(root, location: settings.Once ? null : Path.Combine(root, ".azurite"), cancellationToken: cancellationToken));
+            connection = azurite.ConnectionString;
+            AnsiConsole.MarkupLineInterpolated($"[grey]Azurite[/] blob :{azurite.BlobPort}  queue :{azurite.QueuePort}  table :{azurite.TablePort}");
+        }
+
+        await using var _ = azurite;
+        var app = StandaloneHost.Build(["--urls", settings.Urls], new Dictionary<string, string?>
+        {
+            [StorageNames.Connection] = connection,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+        await app.StartAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"[grey]Pipeline host[/] listening on {settings.Urls}/api/health");
+
+        var storage = app.Services.GetRequiredService<PipelineStorage>();
+        var queries = app.Services.GetRequiredService<ArticleQueries>();
+        var dropped = new List<(string Id, string Name)>();
+        foreach (var (path, name) in InputFiles.Expand([seeds]))
+        {
+            await Uploader.UploadAsync(storage, path, name, cancellationToken);
+            dropped.Add((ArticleIdentity.IdFromName(name), name));
+        }
+        AnsiConsole.MarkupLineInterpolated($"Dropped [bold]{dropped.Count}[/] article(s) from {seeds} into container '{StorageNames.DropContainer}'");
+
+        var views = await WaitForAsync(queries, dropped, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
+        Render.Summaries(views.Select(v => new ArticleSummary(v.Id, v.Name, v.Status, v.Title, v.Published, v.Language, v.Entities.Count, v.Quotes.Count, v.Error, v.Timings.ReceivedAt, null)).ToList());
+        foreach (var view in views.Where(v => v.Status == ArticleStatus.Extracted).Take(3))
+            Render.Article(view);
+
+        var failed = views.Count(v => v.Status != ArticleStatus.Extracted);
+        if (settings.Once)
+        {
+            await app.StopAsync(CancellationToken.None);
+            AnsiConsole.MarkupLineInterpolated($"{views.Count - failed} extracted, {failed} not extracted");
+            return failed == 0 ? 0 : 1;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `ingest drop FILES`; Ctrl+C to stop.");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Polls the status rows until every dropped article is extracted or failed, with a progress bar.</summary>
+    private static async Task<List<ArticleView>> WaitForAsync(ArticleQueries queries, List<(string Id, string Name)> dropped, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var done = new Dictionary<string, ArticleView>();
+        var deadline = DateTime.UtcNow + timeout;
+        await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("articles done (blob trigger scans every ~10 s)", maxValue: dropped.Count);
+            while (done.Count < dropped.Count && DateTime.UtcNow < deadline)
+            {
+                foreach (var (id, _) in dropped.Where(d => !done.ContainsKey(d.Id)))
+                {
+                    var view = await queries.GetAsync(id, cancellationToken);
+                    if (view is { Status: ArticleStatus.Extracted or ArticleStatus.Failed })
+                        done[id] = view;
+                }
+                task.Value = done.Count;
+                if (done.Count < dropped.Count) await Task.Delay(500, cancellationToken);
+            }
+        });
+        var result = new List<ArticleView>();
+        foreach (var (id, name) in dropped)
+            result.Add(done.TryGetValue(id, out var v) ? v : await queries.GetAsync(id, cancellationToken) ?? new ArticleView
+            {
+                Id = id, Name = name, Status = "not received", Timings = new ArticleTimings(null, null, null, null, null, null),
+            });
+        return result;
+    }
+}

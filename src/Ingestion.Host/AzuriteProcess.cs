@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ingestion.Host;
+
+/// <summary>
+/// Starts the Azurite storage emulator from the repository's pinned npm package (installing it with <c>npm ci</c>
+/// when missing) on free loopback ports, and stops it with its process tree. Used by <c>ingest up</c> and the tests.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        (BlobPort, QueuePort, TablePort) = (blobPort, queuePort, tablePort);
+    }
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    /// <summary>The well-known Azurite development account, on this instance's ports.</summary>
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <param name="repositoryRoot">The folder holding package.json (pins azurite) and node_modules.</param>
+    /// <param name="location">A folder for persistent data, or null for in-memory storage.</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? location = null, TextWriter? log = null, CancellationToken cancellationToken = default)
+    {
+        var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+            await InstallAsync(repositoryRoot, log, cancellationToken);
+
+        int[] ports = [FreePort(), FreePort(), FreePort()];
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        })
+            start.ArgumentList.Add(arg);
+        if (location is null)
+            start.ArgumentList.Add("--inMemoryPersistence");
+        else
+        {
+            Directory.CreateDirectory(location);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node (is Node.js 20+ installed?)");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine("[azurite] " + e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine("[azurite] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new AzuriteProcess(process, ports[0], ports[1], ports[2]);
+        await azurite.WaitUntilListeningAsync(cancellationToken);
+        return azurite;
+    }
+
+    /// <summary>Walks up from <paramref name="start"/> to the folder whose package.json pins azurite.</summary>
+    public static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var package = Path.Combine(dir.FullName, "package.json");
+            if (File.Exists(package) && File.ReadAllText(package).Contains("\"azurite\"", StringComparison.Ordinal))
+                return dir.FullName;
+        }
+        return null;
+    }
+
+    private static async Task InstallAsync(string root, TextWriter? log, CancellationToken cancellationToken)
+    {
+        log?.WriteLine("Installing Azurite (npm ci) …");
+        var npm = new ProcessStartInfo("npm") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" }) npm.ArgumentList.Add(arg);
+        using var process = Process.Start(npm) ?? throw new InvalidOperationException("could not start npm (is Node.js 20+ installed?)");
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException("npm ci failed: " + (await stderr).Trim());
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening");
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Stops the emulator (SIGKILL to the tree: in-memory data needs no flush; persistent data is journaled).</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,81 @@
+using Ingestion.Pipeline;
+using Ingestion.Pipeline.Api;
+using Ingestion.Pipeline.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ingestion.Host;
+
+/// <summary>
+/// Builds the standalone host: WebJobs triggers + the HTTP API on one ASP.NET Core app. Used by Program, by
+/// <c>ingest up</c> (in process) and by the end-to-end tests.
+/// </summary>
+public static class StandaloneHost
+{
+    /// <param name="args">Command-line arguments (e.g. <c>--urls</c>, <c>--AzureWebJobsStorage</c>).</param>
+    /// <param name="settings">Settings that override appsettings and environment (tests and the CLI pass storage here).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+
+        builder.Services.AddIngestionPipeline(builder.Configuration);
+        builder.Services.AddSingleton<PipelineTriggers>();
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageBlobs(blobs =>
+            {
+                // Articles are small and cleaning is CPU-bound: one per core keeps latency low under a backlog.
+                blobs.MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount);
+            });
+            webJobs.AddAzureStorageQueues(queues =>
+            {
+                // Same values as host.json, so both hosts behave alike; see the comments there.
+                queues.BatchSize = 16;
+                queues.NewBatchThreshold = 8;
+                queues.MaxDequeueCount = 5;
+                queues.MaxPollingInterval = TimeSpan.FromSeconds(2);
+                queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
+            });
+        });
+
+        var app = builder.Build();
+        MapApi(app);
+        return app;
+    }
+
+    /// <summary>The same routes the Functions app serves, under <c>/api</c>.</summary>
+    public static void MapApi(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet(ApiRoutes.Health, (IngestionApi a, HttpContext c) => Respond(c, a.HealthAsync(c.RequestAborted)));
+        api.MapGet(ApiRoutes.Articles, (IngestionApi a, HttpContext c) =>
+            Respond(c, a.ListArticlesAsync(c.Request.Query["status"], c.Request.Query["continuation"], c.Request.Query["pageSize"], c.Request.Query["name"], c.RequestAborted)));
+        api.MapGet(ApiRoutes.Article, (string id, IngestionApi a, HttpContext c) => Respond(c, a.GetArticleAsync(id, c.RequestAborted)));
+        api.MapPost(ApiRoutes.Reprocess, (string id, IngestionApi a, HttpContext c) => Respond(c, a.ReprocessAsync(id, c.RequestAborted)));
+        api.MapGet(ApiRoutes.EntityArticles, (string name, IngestionApi a, HttpContext c) =>
+            Respond(c, a.EntityArticlesAsync(name, c.Request.Query["continuation"], c.RequestAborted)));
+    }
+
+    private static async Task Respond(HttpContext context, Task<ApiResult> result) =>
+        await (await result).WriteAsync(context.Response, context.RequestAborted);
+
+    /// <summary>Creates containers, queues and tables before the triggers start listening.</summary>
+    private sealed class StorageInitializer(PipelineStorage storage) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,35 @@
+using Ingestion.Core.Cleaning;
+using Ingestion.Core.Extraction;
+using Ingestion.Pipeline.Api;
+using Ingestion.Pipeline.Results;
+using Ingestion.Pipeline.Stages;
+using Ingestion.Pipeline.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using Polly.Registry;
+
+namespace Ingestion.Pipeline;
+
+/// <summary>The one composition root both hosts (Functions and standalone) and the tests use.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.AddSingleton<PipelineStorage>();
+        services.AddSingleton<IArticleCleaner, DwArticleCleaner>();
+        services.AddSingleton<IArticleAnalyzer, RuleBasedAnalyzer>();
+        services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, _) => StorageWriteResilience.Configure(builder));
+        services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
+        services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<ResultsStore>();
+        services.AddSingleton<ArticleQueries>();
+        services.AddSingleton<CleanStage>();
+        services.AddSingleton<ExtractStage>();
+        services.AddSingleton<PoisonHandler>();
+        services.AddSingleton<IngestionApi>();
+        return services;
+    }
+}

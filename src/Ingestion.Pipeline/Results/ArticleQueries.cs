@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Ingestion.Core.Model;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Pipeline.Results;
+
+/// <summary>Read side of the tables: what the HTTP API and <c>ingest status</c> show. Filters only via CreateQueryFilter.</summary>
+public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository articles)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+
+    public async Task<ArticleView?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var row = await articles.GetAsync(id, cancellationToken);
+        if (row is null) return null;
+
+        var entities = new List<Entity>();
+        var partition = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
+        await foreach (var e in storage.Entities.QueryAsync<EntityRow>(partition, cancellationToken: cancellationToken))
+            entities.Add(ToEntity(e));
+        var quotes = new List<Quote>();
+        await foreach (var q in storage.Quotes.QueryAsync<QuoteRow>(partition, cancellationToken: cancellationToken))
+            quotes.Add(new Quote(q.Text, q.Speaker, q.Cue));
+
+        return new ArticleView
+        {
+            Id = row.PartitionKey,
+            Name = row.Name,
+            Status = row.Status,
+            Title = row.Title,
+            Published = row.Published,
+            Language = row.Language,
+            Format = row.Format,
+            Fallback = row.Fallback,
+            Partial = row.Partial,
+            ContentHash = row.ContentHash,
+            SizeBytes = row.SizeBytes,
+            Attempts = row.Attempts,
+            Error = ErrorOf(row),
+            Timings = new ArticleTimings(row.ReceivedAt, row.CleanedAt, row.ExtractedAt, row.FailedAt, row.CleanMs, row.ExtractMs),
+            CleanBlob = row.CleanBlob,
+            // Mentions first: the main actors lead the list, as in `ingest process`.
+            Entities = entities.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal).ToList(),
+            Quotes = quotes,
+        };
+    }
+
+    /// <summary>
+    /// One page of articles, optionally of one status, in article-id order (the table's key order). Pass the
+    /// returned continuation to get the next page.
+    /// </summary>
+    public async Task<ArticlePage> ListAsync(string? status, string? continuation, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var filter = status is null ? null : TableClient.CreateQueryFilter($"Status eq {status}");
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await foreach (var page in storage.Articles.QueryAsync<ArticleRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            var items = page.Values.Select(ToSummary).ToList();
+            return new ArticlePage(items, page.ContinuationToken);
+        }
+        return new ArticlePage([], null);
+    }
+
+    /// <summary>Counts of articles per status (a full scan of the status column; fine for dashboards and the CLI).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = ArticleStatus.All.ToDictionary(s => s, _ => 0);
+        await foreach (var row in storage.Articles.QueryAsync<TableEntity>(select: ["Status"], cancellationToken: cancellationToken))
+            if (row.GetString("Status") is { } s && counts.TryGetValue(s, out var n)) counts[s] = n + 1;
+        return counts;
+    }
+
+    /// <summary>Articles that mention an entity (by any spelling that normalises to its key), with its quotes in each.</summary>
+    public async Task<EntityArticles> EntityArticlesAsync(string name, string? continuation, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var key = TableKeys.EntityKey(name);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key}");
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await foreach (var page in storage.EntityIndex.QueryAsync<EntityIndexRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            var mentions = new List<EntityMention>();
+            foreach (var row in page.Values)
+            {
+                var quotes = new List<Quote>();
+                if (row.QuoteCount > 0)
+                {
+                    var quoteFilter = TableClient.CreateQueryFilter($"PartitionKey eq {row.RowKey}");
+                    await foreach (var q in storage.Quotes.QueryAsync<QuoteRow>(quoteFilter, cancellationToken: cancellationToken))
+                        if (q.Speaker is not null && ResultsStore.SpeakerKeys(q.Speaker).Contains(key))
+                            quotes.Add(new Quote(q.Text, q.Speaker, q.Cue));
+                }
+                mentions.Add(new EntityMention(row.RowKey, row.ArticleName, row.Title, row.Published, row.Type, row.Mentions, row.Role, quotes));
+            }
+            var display = page.Values.Count > 0 ? page.Values[0].Entity : name;
+            return new EntityArticles(display, key, mentions, page.ContinuationToken);
+        }
+        return new EntityArticles(name, key, [], null);
+    }
+
+    private static Entity ToEntity(EntityRow e) => new(
+        e.Name,
+        Enum.TryParse<EntityType>(e.Type, ignoreCase: true, out var type) ? type : EntityType.Other,
+        JsonSerializer.Deserialize(e.Aliases, PipelineJsonContext.Default.StringArray) ?? [],
+        e.Mentions,
+        e.Role);
+
+    private static ArticleSummary ToSummary(ArticleRow row) => new(
+        row.PartitionKey, row.Name, row.Status, row.Title, row.Published, row.Language, row.EntityCount, row.QuoteCount,
+        ErrorOf(row), row.ReceivedAt, row.Timestamp);
+
+    private static ArticleError? ErrorOf(ArticleRow row) =>
+        row.Status == ArticleStatus.Failed ? new ArticleError(row.ErrorStage, row.ErrorKind, row.ErrorMessage) : null;
+}

@@ -1,0 +1,39 @@
+using Azure;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Pipeline.Results;
+
+/// <summary>Reads and writes the status row of one article in the <c>Articles</c> table.</summary>
+public sealed class ArticleRepository(PipelineStorage storage)
+{
+    public async Task<ArticleRow?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var response = await storage.Articles.GetEntityIfExistsAsync<ArticleRow>(id, ArticleRow.RowKeyValue, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>
+    /// Writes the whole row. Last writer wins: every writer is a stage acting on the same content hash, and a
+    /// replayed stage writes the same values, so no ETag check is needed.
+    /// </summary>
+    public async Task SaveAsync(ArticleRow row, CancellationToken cancellationToken = default)
+    {
+        row.Title = TableKeys.Fit(row.Title);
+        row.ErrorMessage = TableKeys.Fit(row.ErrorMessage);
+        row.LastError = TableKeys.Fit(row.LastError);
+        row.ETag = ETag.All;
+        await storage.Articles.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Marks an article failed, keeping what is known about it. Creates the row if it never got one.</summary>
+    public async Task MarkFailedAsync(string id, string name, string stage, string kind, string message, CancellationToken cancellationToken = default)
+    {
+        var row = await GetAsync(id, cancellationToken) ?? new ArticleRow { PartitionKey = id, Name = name, ReceivedAt = DateTimeOffset.UtcNow };
+        row.Status = ArticleStatus.Failed;
+        row.ErrorStage = stage;
+        row.ErrorKind = kind;
+        row.ErrorMessage = message;
+        row.FailedAt = DateTimeOffset.UtcNow;
+        await SaveAsync(row, cancellationToken);
+    }
+}
