@@ -1,0 +1,47 @@
+using Ingestion.Pipeline.Api;
+using Ingestion.Testing;
+
+namespace Ingestion.Pipeline.Tests;
+
+public class ApiTests
+{
+    [Theory]
+    [InlineData("not-an-id")]
+    [InlineData("ABCDEF0123456789")]
+    [InlineData("x' or true or 'a' eq 'a")]
+    public async Task Malformed_ids_are_400_problems(string id)
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var result = await p.Get<IngestionApi>().GetArticleAsync(id, default);
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("application/problem+json", result.ContentType);
+    }
+
+    [Fact]
+    public async Task Unknown_ids_and_names_are_404_problems()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        Assert.Equal(404, (await p.Get<IngestionApi>().GetArticleAsync("0123456789abcdef", default)).StatusCode);
+        Assert.Equal(404, (await p.Get<IngestionApi>().ListArticlesAsync(null, null, null, "never/dropped.txt", default)).StatusCode);
+        Assert.Equal(404, (await p.Get<IngestionApi>().ReprocessAsync("0123456789abcdef", default)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_reports_every_service_reachable_and_queue_depths()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var result = await p.Get<IngestionApi>().HealthAsync(default);
+        Assert.Equal(200, result.StatusCode);
+        var json = System.Text.Json.JsonSerializer.Serialize(result.Body, ApiJson.Options);
+        Assert.Contains("\"status\":\"healthy\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"extractPoison\":0", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_page_sizes_and_continuations_are_400()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        Assert.Equal(400, (await p.Get<IngestionApi>().ListArticlesAsync(null, null, "0", null, default)).StatusCode);
+        Assert.Equal(400, (await p.Get<IngestionApi>().ListArticlesAsync(null, null, "lots", null, default)).StatusCode);
+    }
+}
