@@ -35,7 +35,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
-            await InstallAsync(repositoryRoot, log, cancellationToken);
+        {
+            // Test assemblies run in parallel: one installs while the others wait on the lock, then find it done.
+            using var installLock = await AcquireLockAsync(Path.Combine(repositoryRoot, ".azurite-install.lock"), cancellationToken);
+            if (!File.Exists(script))
+                await InstallAsync(repositoryRoot, log, cancellationToken);
+        }
 
         int[] ports = [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo("node")
@@ -95,6 +100,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
             throw new InvalidOperationException("npm ci failed: " + (await stderr).Trim());
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)

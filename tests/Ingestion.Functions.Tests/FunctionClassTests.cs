@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using Ingestion.Core.Input;
+using Ingestion.Pipeline.Api;
+using Ingestion.Pipeline.Results;
+using Ingestion.Pipeline.Stages;
+using Ingestion.Pipeline.Storage;
+using Ingestion.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Ingestion.Functions.Tests;
+
+/// <summary>Each Functions class called directly, with the real services over Azurite; no Functions host needed.</summary>
+public class FunctionClassTests
+{
+    private static async Task<(int Status, JsonElement Body)> ExecuteAsync(IActionResult result)
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        using var doc = await JsonDocument.ParseAsync(context.Response.Body);
+        return (context.Response.StatusCode, doc.RootElement.Clone());
+    }
+
+    private static HttpRequest Request(string query = "")
+    {
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString(query);
+        return context.Request;
+    }
+
+    [Fact]
+    public async Task Clean_then_extract_functions_take_the_seed_to_extracted_and_the_api_shows_it()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var name = TestPipeline.UniqueName();
+        var id = ArticleIdentity.IdFromName(name);
+        await p.DropAsync(name, await File.ReadAllBytesAsync(RepositoryPaths.Seed));
+
+        var blob = p.Storage.Drop.GetBlobClient(name);
+        Assert.Equal(StageOutcome.Done, await new CleanArticleFunction(p.Get<CleanStage>()).Run(blob, name, default));
+
+        QueueMessage? queued = null;
+        for (var i = 0; i < 50 && queued is null; i++)
+            queued = (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32)).Value.FirstOrDefault(m => ExtractMessage.TryParse(m.Body.ToString())?.Id == id);
+        Assert.NotNull(queued);
+        Assert.Equal(StageOutcome.Done, await new ExtractArticleFunction(p.Get<ExtractStage>()).Run(queued, default));
+
+        var api = new ApiFunctions(p.Get<IngestionApi>());
+        var (status, body) = await ExecuteAsync(await api.GetArticle(Request(), id));
+        Assert.Equal(200, status);
+        Assert.Equal("extracted", body.GetProperty("status").GetString());
+        Assert.Equal(name, body.GetProperty("name").GetString());
+        Assert.Equal("Russia and China criticize NATO after Putin and Xi's talks", body.GetProperty("title").GetString());
+        Assert.True(body.GetProperty("quotes").GetArrayLength() > 0);
+
+        var (byNameStatus, byName) = await ExecuteAsync(await api.ListArticles(Request("?name=" + Uri.EscapeDataString(name))));
+        Assert.Equal(200, byNameStatus);
+        Assert.Equal(id, byName.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Poison_functions_mark_the_article_failed()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var name = TestPipeline.UniqueName();
+        var message = new ExtractMessage(ArticleIdentity.IdFromName(name), name, "hash", "missing.json", null).ToJson();
+        var queued = QueuesModelFactory.QueueMessage("1", "pop", message, dequeueCount: 5);
+
+        await new PoisonFunctions(p.Get<PoisonHandler>()).ExtractArticlePoison(queued, default);
+
+        var view = await p.Get<ArticleQueries>().GetAsync(ArticleIdentity.IdFromName(name));
+        Assert.Equal(ArticleStatus.Failed, view!.Status);
+        Assert.Equal("Poisoned", view.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Http_functions_answer_problems_for_bad_input_and_health_for_probes()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var api = new ApiFunctions(p.Get<IngestionApi>());
+
+        var (status, problem) = await ExecuteAsync(await api.GetArticle(Request(), "../../etc"));
+        Assert.Equal(400, status);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+
+        (status, problem) = await ExecuteAsync(await api.ListArticles(Request("?status=" + Uri.EscapeDataString("x' or true or 'a' eq 'a"))));
+        Assert.Equal(400, status);
+
+        var (healthStatus, health) = await ExecuteAsync(await api.Health(Request()));
+        Assert.Equal(200, healthStatus);
+        Assert.True(health.GetProperty("storage").GetProperty("table").GetProperty("reachable").GetBoolean());
+
+        var (entityStatus, entity) = await ExecuteAsync(await api.EntityArticles(Request(), "Nobody " + Guid.NewGuid()));
+        Assert.Equal(200, entityStatus);
+        Assert.Equal(0, entity.GetProperty("articles").GetArrayLength());
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ingestion.Core.Input;
+using Ingestion.Host;
+using Ingestion.Pipeline.Storage;
+using Ingestion.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ingestion.Host.Tests;
+
+/// <summary>
+/// The whole pipeline through the standalone host: real WebJobs blob and queue triggers against Azurite, the
+/// HTTP API on a loopback port. Drop the seed, wait, ask the API.
+/// </summary>
+public sealed class EndToEndTests : IAsyncLifetime
+{
+    private WebApplication _host = null!;
+    private HttpClient _http = null!;
+    private PipelineStorage _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        _host = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
+        {
+            [StorageNames.Connection] = azurite.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _host.StartAsync();
+        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        _http = new HttpClient { BaseAddress = new Uri(address + "/api/") };
+        _storage = _host.Services.GetRequiredService<PipelineStorage>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.StopAsync();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await _http.GetAsync("articles/" + id);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                last = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (statuses.Contains(last.GetProperty("status").GetString())) return last;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"article {id} did not reach {string.Join("/", statuses)}; last: {last}");
+    }
+
+    [Fact]
+    public async Task Dropped_seed_flows_to_extracted_and_the_api_reports_its_results()
+    {
+        var name = $"e2e/{Guid.NewGuid():N}/000_4cf934df87468c23.txt";
+        var id = ArticleIdentity.IdFromName(name);
+        await _storage.Drop.GetBlobClient(name).UploadAsync(RepositoryPaths.Seed);
+
+        var article = await WaitForStatusAsync(id, "extracted", "failed");
+
+        Assert.Equal("extracted", article.GetProperty("status").GetString());
+        Assert.Equal(name, article.GetProperty("name").GetString());
+        Assert.Equal("Russia and China criticize NATO after Putin and Xi's talks", article.GetProperty("title").GetString());
+        var quotes = article.GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(quotes, q => q.Contains("developing progressively along the path of friendship", StringComparison.Ordinal));
+
+        // Lookup by the dropped name and listing agree with lookup by id.
+        var byName = await _http.GetFromJsonAsync<JsonElement>("articles?name=" + Uri.EscapeDataString(name));
+        Assert.Equal(id, byName.GetProperty("id").GetString());
+        var list = await _http.GetFromJsonAsync<JsonElement>("articles?status=extracted&pageSize=1000");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+
+        var health = await _http.GetFromJsonAsync<JsonElement>("health");
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_binary_drop_ends_failed_with_a_reason_and_unknown_ids_are_404()
+    {
+        var name = $"e2e/{Guid.NewGuid():N}/picture.png";
+        var id = ArticleIdentity.IdFromName(name);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+        await _storage.Drop.GetBlobClient(name).UploadAsync(new BinaryData(png));
+
+        var article = await WaitForStatusAsync(id, "extracted", "failed");
+        Assert.Equal("failed", article.GetProperty("status").GetString());
+        Assert.Equal("Binary", article.GetProperty("error").GetProperty("kind").GetString());
+
+        using var missing = await _http.GetAsync("articles/0123456789abcdef");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
+}
