@@ -17,6 +17,15 @@ public sealed partial class BicepDiagnosticsTests
     }
 
     [Fact]
+    public void Build_sh_and_the_tests_pin_the_same_cli()
+    {
+        var infra = Path.Combine(_template.RepositoryRoot, "infra");
+
+        Assert.Contains($"Version=\"[{BicepCli.Version}]\"", File.ReadAllText(Path.Combine(infra, "tools", "bicep.csproj")), StringComparison.Ordinal);
+        Assert.Contains($"version=\"{BicepCli.Version}\"", File.ReadAllText(Path.Combine(infra, "build.sh")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_reports_no_warning_and_no_error()
     {
         Assert.Equal(0, _template.Build.ExitCode);
