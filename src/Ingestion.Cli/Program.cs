@@ -1,5 +1,10 @@
 using Ingestion.Cli.Commands;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+// Redirected output (files, CI logs) has no terminal width: use a wide one so tables stay readable.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Profile.Width = 160;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -8,6 +13,7 @@ app.Configure(config =>
     config.AddCommand<ProcessCommand>("process").WithDescription("Clean and extract files offline (no storage); print JSON Lines.");
     config.AddCommand<DropCommand>("drop").WithDescription("Upload files to the articles container of the configured storage.");
     config.AddCommand<StatusCommand>("status").WithDescription("Show what the HTTP API says about one article, or all of them.");
+    config.AddCommand<BenchCommand>("bench").WithDescription("Time cleaning and extraction per input kind (one thread); --peer compares with the reference peer.");
     config.AddCommand<UpCommand>("up").WithDescription("Start Azurite and the pipeline, drop seeds/, show the results, serve the API.");
 });
 return await app.RunAsync(args);
