@@ -45,10 +45,12 @@ public class InputTests
 
     [Theory]
     [InlineData("a.txt", "<!DOCTYPE html><html></html>", ArticleFormat.Html)]
-    [InlineData("a.html", "plain words", ArticleFormat.Html)]
+    [InlineData("a.html", "plain words", ArticleFormat.Text)]
+    [InlineData("a.html", "Intro <b>bold</b>", ArticleFormat.Html)]
+    [InlineData("a.txt", "Intro <b>bold</b>", ArticleFormat.Text)]
     [InlineData("a.txt", "  {\"title\": 1}", ArticleFormat.Json)]
-    [InlineData("a.json", "Title line", ArticleFormat.Json)]
+    [InlineData("a.json", "Title line", ArticleFormat.Text)]
     [InlineData("a", "Title line\nBody", ArticleFormat.Text)]
-    public void Format_is_told_by_content_then_extension(string name, string text, ArticleFormat expected) =>
+    public void Format_is_told_by_content_and_the_extension_only_tips_markup(string name, string text, ArticleFormat expected) =>
         Assert.Equal(expected, ArticleInput.DetectFormat(name, text));
 }

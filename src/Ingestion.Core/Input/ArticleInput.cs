@@ -30,15 +30,14 @@ public sealed record ArticleInput(string Name, string Text, ArticleFormat Format
 
     private static string DecodeText(ReadOnlySpan<byte> bytes)
     {
-        Encoding? bomEncoding = bytes switch
+        (Encoding? bomEncoding, int preamble) = bytes switch
         {
-            [0xEF, 0xBB, 0xBF, ..] => StrictUtf8,
-            [0xFF, 0xFE, 0x00, 0x00, ..] => new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true),
-            [0xFF, 0xFE, ..] => new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true),
-            [0xFE, 0xFF, ..] => new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true),
-            _ => null,
+            [0xEF, 0xBB, 0xBF, ..] => ((Encoding?)StrictUtf8, 3),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true), 4),
+            [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true), 2),
+            [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true), 2),
+            _ => (null, 0),
         };
-        var preamble = bomEncoding?.GetPreamble().Length ?? 0;
         if (bomEncoding is null && LooksBinary(bytes))
             throw new ArticleRejectedException(RejectionKind.Binary, "the file is binary (" + DescribeMagic(bytes) + "), not text");
         try
@@ -73,25 +72,24 @@ public sealed record ArticleInput(string Name, string Text, ArticleFormat Format
         _ => "unknown binary data",
     };
 
-    /// <summary>The content decides first (a saved page named .txt is still HTML); the extension breaks ties.</summary>
+    /// <summary>
+    /// The content decides (a saved page named .txt is still HTML, a text named .json is still text); the extension
+    /// only tips content that holds markup somewhere but does not start with it.
+    /// </summary>
     public static ArticleFormat DetectFormat(string name, string text)
     {
         var start = text.AsSpan().TrimStart();
         if (start.StartsWith("{") || start.StartsWith("["))
             return ArticleFormat.Json;
         if (start.StartsWith("<"))
-        {
-            // RSS/Atom syndication items are XML; AngleSharp reads them as markup too.
-            return ArticleFormat.Html;
-        }
+            return ArticleFormat.Html; // HTML, AMP, and RSS/Atom syndication items (AngleSharp reads them all)
         var head = start[..Math.Min(start.Length, 4096)];
-        if (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase))
-            return ArticleFormat.Html;
-        return Path.GetExtension(name).ToLowerInvariant() switch
-        {
-            ".html" or ".htm" or ".xhtml" or ".xml" => ArticleFormat.Html,
-            ".json" => ArticleFormat.Json,
-            _ => ArticleFormat.Text,
-        };
+        foreach (var marker in HtmlMarkers)
+            if (head.Contains(marker, StringComparison.OrdinalIgnoreCase))
+                return ArticleFormat.Html;
+        var htmlByName = Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm" or ".xhtml" or ".xml";
+        return htmlByName && head.Contains('<') && head.Contains('>') ? ArticleFormat.Html : ArticleFormat.Text;
     }
+
+    private static readonly string[] HtmlMarkers = ["<html", "<!doctype html", "<body", "<article", "<div", "<p>"];
 }
