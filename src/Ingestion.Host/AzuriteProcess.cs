@@ -31,7 +31,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <param name="repositoryRoot">The folder holding package.json (pins azurite) and node_modules.</param>
     /// <param name="location">A folder for persistent data, or null for in-memory storage.</param>
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? location = null, TextWriter? log = null, CancellationToken cancellationToken = default)
+    /// <param name="ports">Blob, queue and table ports to reuse (a restart keeps its clients' connection string), or null for free ones.</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? location = null, TextWriter? log = null, (int Blob, int Queue, int Table)? ports = null, CancellationToken cancellationToken = default)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -42,7 +43,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 await InstallAsync(repositoryRoot, log, cancellationToken);
         }
 
-        int[] ports = [FreePort(), FreePort(), FreePort()];
+        int[] chosen = ports is { } p ? [p.Blob, p.Queue, p.Table] : [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = repositoryRoot,
@@ -53,9 +54,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--blobHost", "127.0.0.1", "--blobPort", chosen[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", chosen[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", chosen[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
             start.ArgumentList.Add(arg);
         if (location is null)
@@ -72,7 +73,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine("[azurite] " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, ports[0], ports[1], ports[2]);
+        var azurite = new AzuriteProcess(process, chosen[0], chosen[1], chosen[2]);
         await azurite.WaitUntilListeningAsync(cancellationToken);
         return azurite;
     }

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Cli.Harness;
+
+/// <summary>
+/// The standalone host as a child process (the same binary `dotnet run --project src/Ingestion.Host` runs), so a
+/// load or chaos run can measure its memory and kill it with SIGKILL like a crashed machine.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private long _peakWorkingSet;
+
+    private HostProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+    public int ProcessId => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Ingestion.Host.dll");
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        start.Environment[StorageNames.Connection] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Azure.Core"] = "None";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var host = new HostProcess(process, url);
+        await host.WaitHealthyAsync(cancellationToken);
+        return host;
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the host exited with code {_process.ExitCode} while starting");
+            try
+            {
+                using var response = await http.GetAsync(Url + "/api/health", cancellationToken);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SocketException && DateTime.UtcNow < deadline)
+            {
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the host did not become healthy within 60 s");
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    /// <summary>Current working set in bytes; also updates the peak this harness has seen.</summary>
+    public long SampleWorkingSet()
+    {
+        if (_process.HasExited) return 0;
+        _process.Refresh();
+        var ws = _process.WorkingSet64;
+        _peakWorkingSet = Math.Max(_peakWorkingSet, ws);
+        return ws;
+    }
+
+    public long PeakWorkingSet => _peakWorkingSet;
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — as if the machine died.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Ingestion.Core.Input;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Cli.Harness;
+
+/// <summary>Drops a run's articles and follows their status rows until each is extracted or failed.</summary>
+internal sealed class Tracker(PipelineStorage storage)
+{
+    public sealed record Dropped(string Id, string Name, DateTimeOffset UploadedAt);
+
+    public sealed record Final(string Id, string Status, DateTimeOffset? CleanStartedAt, DateTimeOffset? ExtractedAt, DateTimeOffset? FailedAt, int EntityCount, int QuoteCount, string? ErrorKind);
+
+    public ConcurrentDictionary<string, Dropped> DroppedArticles { get; } = new();
+
+    /// <summary>Uploads <paramref name="count"/> articles named <c>{prefix}/{i}-{file}</c>, cycling through the sources.</summary>
+    public async Task DropAsync(string prefix, IReadOnlyList<(string Name, byte[] Bytes)> sources, int count, int parallelism, double? perSecond, Func<int, Task>? onProgress, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            if (perSecond is { } rate)
+            {
+                var due = started + TimeSpan.FromSeconds(i / rate);
+                if (due > DateTime.UtcNow) await Task.Delay(due - DateTime.UtcNow, ct);
+            }
+            var source = sources[i % sources.Count];
+            var name = $"{prefix}/{i:D6}-{source.Name}";
+            await RetryAsync(() => storage.Drop.GetBlobClient(name).UploadAsync(new BinaryData(source.Bytes), overwrite: true, ct), ct);
+            DroppedArticles[ArticleIdentity.IdFromName(name)] = new Dropped(ArticleIdentity.IdFromName(name), name, DateTimeOffset.UtcNow);
+            var n = Interlocked.Increment(ref done);
+            if (onProgress is not null) await onProgress(n);
+        });
+    }
+
+    /// <summary>Reads the status rows of the run's articles (a full scan of the small status table).</summary>
+    public async Task<Dictionary<string, Final>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Final>();
+        await foreach (var row in storage.Articles.QueryAsync<ArticleRow>(cancellationToken: cancellationToken))
+            if (DroppedArticles.ContainsKey(row.PartitionKey))
+                result[row.PartitionKey] = new Final(row.PartitionKey, row.Status, row.CleanStartedAt, row.ExtractedAt, row.FailedAt, row.EntityCount, row.QuoteCount, row.ErrorKind);
+        return result;
+    }
+
+    public static bool IsDone(Final f) => f.Status is ArticleStatus.Extracted or ArticleStatus.Failed;
+
+    /// <summary>
+    /// Counts result rows per article and compares them with the status row: more rows than the analysis found
+    /// means a duplicate; an extracted article whose rows are missing means a loss.
+    /// </summary>
+    public async Task<(int Duplicated, int MissingRows)> VerifyRowsAsync(IReadOnlyDictionary<string, Final> finals, CancellationToken cancellationToken)
+    {
+        int duplicated = 0, missing = 0;
+        var entityCounts = await CountByPartitionAsync(storage.Entities, cancellationToken);
+        var quoteCounts = await CountByPartitionAsync(storage.Quotes, cancellationToken);
+        foreach (var f in finals.Values.Where(f => f.Status == ArticleStatus.Extracted))
+        {
+            var e = entityCounts.GetValueOrDefault(f.Id);
+            var q = quoteCounts.GetValueOrDefault(f.Id);
+            if (e > f.EntityCount || q > f.QuoteCount) duplicated++;
+            else if (e < f.EntityCount || q < f.QuoteCount) missing++;
+        }
+        return (duplicated, missing);
+    }
+
+    private async Task<Dictionary<string, int>> CountByPartitionAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+            if (DroppedArticles.ContainsKey(row.PartitionKey))
+                counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
+        return counts;
+    }
+
+    /// <summary>The harness itself must survive a storage outage it causes: retry its own calls patiently.</summary>
+    public static async Task RetryAsync(Func<Task> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && attempt < 120)
+            {
+                await Task.Delay(500, cancellationToken);
+            }
+        }
+    }
+
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        T result = default!;
+        await RetryAsync(async () => { result = await call(); }, cancellationToken);
+        return result;
+    }
+}
+
+internal static class Percentiles
+{
+    public static double Of(IReadOnlyList<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+}
