@@ -15,6 +15,7 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status").WithDescription("Show what the HTTP API says about one article, or all of them.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Time cleaning and extraction per input kind (one thread); --peer compares with the reference peer.");
     config.AddCommand<LoadCommand>("load").WithDescription("Drop N articles through Azurite and the standalone host; report throughput, latency and the storage-only baseline.");
+    config.AddCommand<ChaosCommand>("chaos").WithDescription("Fault injection: stop Azurite or SIGKILL the host mid-run; check nothing is lost or duplicated.");
     config.AddCommand<UpCommand>("up").WithDescription("Start Azurite and the pipeline, drop seeds/, show the results, serve the API.");
 });
 return await app.RunAsync(args);

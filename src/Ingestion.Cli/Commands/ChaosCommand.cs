@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using Ingestion.Cli.Harness;
+using Ingestion.Host;
+using Ingestion.Pipeline.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ingestion.Cli.Commands;
+
+/// <summary>
+/// <c>ingest chaos --scenario azurite-restart|host-kill</c>: a run of N articles through the standalone host with
+/// a fault injected when about a third are done — Azurite stopped for a while and restarted on its persistent
+/// store, or the host killed with SIGKILL and started again. Afterwards every article must be extracted or
+/// failed with a reason, no result row duplicated, and no message left outside a poison queue.
+/// </summary>
+internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--scenario <NAME>")]
+        [Description("azurite-restart or host-kill (default azurite-restart).")]
+        public string Scenario { get; init; } = "azurite-restart";
+
+        [CommandOption("-n|--count <N>")]
+        [Description("Articles to drop (default 1000).")]
+        public int Count { get; init; } = 1000;
+
+        [CommandOption("--outage <SECONDS>")]
+        [Description("How long Azurite stays down (default 15).")]
+        public int OutageSeconds { get; init; } = 15;
+
+        [CommandOption("--from <PATH>")]
+        [Description("Article files or folders to cycle through (default: seeds/).")]
+        public string[] From { get; init; } = [];
+
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("Give up waiting after this long (default 1800).")]
+        public int TimeoutSeconds { get; init; } = 1800;
+    }
+
+    public override ValidationResult Validate(CommandContext context, Settings settings) =>
+        settings.Scenario is "azurite-restart" or "host-kill" ? ValidationResult.Success() : ValidationResult.Error("--scenario must be azurite-restart or host-kill");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var root = AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
+        var sources = LoadCommand.LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
+        var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
+        var azurite = await AzuriteProcess.StartAsync(root, location, cancellationToken: cancellationToken);
+        var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
+        var storage = new PipelineStorage(StorageConnection.FromConnectionString(azurite.ConnectionString));
+        await storage.EnsureCreatedAsync(cancellationToken);
+        var hostPort = LoadCommand.FreePort();
+        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+        var tracker = new Tracker(storage);
+        var log = new List<string>();
+        void Log(string line)
+        {
+            log.Add($"{DateTime.UtcNow:HH:mm:ss} {line}");
+            AnsiConsole.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss}[/] {line}");
+        }
+
+        try
+        {
+            Log($"scenario {settings.Scenario}: dropping {settings.Count} articles (Azurite persistent at {location})");
+            var drop = tracker.DropAsync("chaos/" + Guid.NewGuid().ToString("N")[..8], sources.Select(s => (s.Name, s.Bytes)).ToList(), settings.Count, 16, null, null, cancellationToken);
+            var faulted = false;
+            Dictionary<string, Tracker.Final> finals = [];
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(settings.TimeoutSeconds);
+            var lastReport = DateTime.MinValue;
+            while (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(1000, cancellationToken);
+                finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken), cancellationToken);
+                var done = finals.Values.Count(Tracker.IsDone);
+                if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(10))
+                {
+                    Log($"dropped {tracker.DroppedArticles.Count}, done {done}");
+                    lastReport = DateTime.UtcNow;
+                }
+                if (!faulted && done >= settings.Count / 3)
+                {
+                    faulted = true;
+                    if (settings.Scenario == "azurite-restart")
+                    {
+                        Log($"stopping Azurite for {settings.OutageSeconds} s (done {done})");
+                        await azurite.StopGracefullyAsync(TimeSpan.FromSeconds(30));
+                        await Task.Delay(TimeSpan.FromSeconds(settings.OutageSeconds), cancellationToken);
+                        azurite = await AzuriteProcess.StartAsync(root, location, ports: ports, cancellationToken: cancellationToken);
+                        Log("Azurite restarted on the same ports and store");
+                    }
+                    else
+                    {
+                        Log($"SIGKILL host pid {host.ProcessId} (done {done})");
+                        await host.KillAsync();
+                        await Task.Delay(2000, cancellationToken);
+                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+                        Log($"host restarted as pid {host.ProcessId}");
+                    }
+                }
+                if (drop.IsCompleted && done >= settings.Count) break;
+            }
+            await drop;
+            // Let poison handlers and stragglers settle, then read the final state.
+            await Task.Delay(3000, cancellationToken);
+            finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken), cancellationToken);
+            var report = LoadReport.From(tracker, finals, settings.Count);
+            var (duplicated, missingRows) = await tracker.VerifyRowsAsync(finals, cancellationToken);
+            var depth = new Dictionary<string, int>();
+            foreach (var queue in StorageNames.Queues)
+                depth[queue] = (await storage.Queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            report.Print(null, duplicated, missingRows, [], host.PeakWorkingSet);
+            AnsiConsole.MarkupLineInterpolated($"queues at the end: {string.Join(", ", depth.Select(d => $"{d.Key} {d.Value}"))}");
+            var ok = report.Lost == 0 && duplicated == 0 && missingRows == 0 && depth[StorageNames.ExtractQueue] == 0;
+            AnsiConsole.MarkupLine(ok ? "[green]PASS[/]: every article done or failed with a reason, nothing duplicated, nothing stuck" : "[red]FAIL[/]");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            await azurite.DisposeAsync();
+            try { Directory.Delete(location, recursive: true); } catch (IOException) { }
+        }
+    }
+}
