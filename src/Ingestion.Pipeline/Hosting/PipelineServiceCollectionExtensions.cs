@@ -6,6 +6,7 @@ using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Polly;
 using Polly.Registry;
 
@@ -30,6 +31,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ExtractStage>();
         services.AddSingleton<PoisonHandler>();
         services.AddSingleton<IngestionApi>();
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddPipelineTracing(configuration));
         return services;
     }
 }

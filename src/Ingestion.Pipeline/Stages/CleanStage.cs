@@ -24,15 +24,12 @@ public sealed class CleanStage(
     IOptions<PipelineOptions> options,
     ILogger<CleanStage> logger)
 {
-    public static readonly ActivitySource Activity = new("Ingestion.Pipeline");
-
     /// <summary>Handles the blob <paramref name="name"/> (path inside the drop container), reading it from storage.</summary>
     public async Task<StageOutcome> HandleAsync(string name, bool force = false, CancellationToken cancellationToken = default)
     {
         var blob = storage.Drop.GetBlobClient(name);
         var id = ArticleIdentity.IdFromName(name);
-        using var activity = Activity.StartActivity("clean");
-        activity?.SetTag("article.id", id);
+        using var activity = PipelineTelemetry.StartStage("clean", id);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ArticleId"] = id, ["BlobName"] = name });
 
         BlobProperties properties;
@@ -136,7 +133,8 @@ public sealed class CleanStage(
         row.ReceivedAt = sameContent ? row.ReceivedAt ?? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow;
         row.CleanStartedAt = DateTimeOffset.UtcNow;
         row.Attempts = sameContent ? row.Attempts + 1 : 1;
-        row.CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? row.CorrelationId ?? Guid.NewGuid().ToString("N");
+        // The trace id is the correlation id: logs, the status row, the queue message and the extract span share it.
+        row.CorrelationId = Activity.Current?.TraceId.ToHexString() ?? ActivityTraceId.CreateRandom().ToHexString();
         await articles.SaveAsync(row, cancellationToken);
         return row;
     }

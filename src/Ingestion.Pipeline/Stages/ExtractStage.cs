@@ -38,8 +38,7 @@ public sealed class ExtractStage(
 
     public async Task<StageOutcome> HandleAsync(ExtractMessage message, long dequeueCount = 1, CancellationToken cancellationToken = default)
     {
-        using var activity = CleanStage.Activity.StartActivity("extract");
-        activity?.SetTag("article.id", message.Id);
+        using var activity = PipelineTelemetry.StartStage("extract", message.Id, message.CorrelationId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ArticleId"] = message.Id, ["CorrelationId"] = message.CorrelationId ?? "" });
 
         var row = await articles.GetAsync(message.Id, cancellationToken);
