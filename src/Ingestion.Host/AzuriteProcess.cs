@@ -44,13 +44,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         int[] chosen = ports is { } p ? [p.Blob, p.Queue, p.Table] : [FreePort(), FreePort(), FreePort()];
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = repositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = Watchdogged("node", repositoryRoot);
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
@@ -76,6 +70,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var azurite = new AzuriteProcess(process, chosen[0], chosen[1], chosen[2]);
         await azurite.WaitUntilListeningAsync(cancellationToken);
         return azurite;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> under a small shell watchdog that stops it when this process is gone, so an
+    /// emulator never outlives the test run or CLI that started it (test hosts are often killed, not exited).
+    /// SIGTERM to the watchdog is passed on, so a graceful stop still lets Azurite flush its store.
+    /// </summary>
+    private static ProcessStartInfo Watchdogged(string program, string workingDirectory)
+    {
+        var common = new ProcessStartInfo { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (OperatingSystem.IsWindows())
+        {
+            common.FileName = program;
+            return common;
+        }
+        common.FileName = "bash";
+        common.ArgumentList.Add("-c");
+        common.ArgumentList.Add(
+            "\"$0\" \"$@\" & child=$!; trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT; " +
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; " +
+            "kill -TERM $child 2>/dev/null; wait $child");
+        common.ArgumentList.Add(program);
+        return common;
     }
 
     /// <summary>Walks up from <paramref name="start"/> to the folder whose package.json pins azurite.</summary>
