@@ -1,6 +1,9 @@
 using Ingestion.Pipeline;
 using Ingestion.Pipeline.Api;
+using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
@@ -31,6 +34,7 @@ public static class StandaloneHost
         builder.Services.AddIngestionPipeline(builder.Configuration);
         builder.Services.AddSingleton<PipelineTriggers>();
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHostedService<ReconcilerService>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
@@ -71,6 +75,26 @@ public static class StandaloneHost
 
     private static async Task Respond(HttpContext context, Task<ApiResult> result) =>
         await (await result).WriteAsync(context.Response, context.RequestAborted);
+
+    /// <summary>Runs the reconciler every <see cref="PipelineOptions.ReconcileInterval"/> (what the Functions timer does on Azure).</summary>
+    private sealed class ReconcilerService(Reconciler reconciler, IOptions<PipelineOptions> options, ILogger<ReconcilerService> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await reconciler.RunAsync(cancellationToken: stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Reconciler run failed; retrying at the next interval");
+                }
+            }
+        }
+    }
 
     /// <summary>Creates containers, queues and tables before the triggers start listening.</summary>
     private sealed class StorageInitializer(PipelineStorage storage) : IHostedService

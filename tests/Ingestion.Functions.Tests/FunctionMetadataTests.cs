@@ -59,7 +59,7 @@ public class FunctionMetadataTests
     public void Every_function_is_accounted_for()
     {
         Assert.Equal(
-            ["BlobTriggerPoison", "CleanArticle", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "Health", "ListArticles", "ReprocessArticle"],
+            ["BlobTriggerPoison", "CleanArticle", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "Health", "ListArticles", "ReconcileArticles", "ReprocessArticle"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -52,7 +52,9 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         var storage = new PipelineStorage(StorageConnection.FromConnectionString(azurite.ConnectionString));
         await storage.EnsureCreatedAsync(cancellationToken);
         var hostPort = LoadCommand.FreePort();
-        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+        // The reconciler is part of what is under test: run it often so a lost trigger is recovered within the run.
+        var hostSettings = new Dictionary<string, string> { ["Ingestion__ReconcileAfter"] = "00:00:30", ["Ingestion__ReconcileInterval"] = "00:00:15" };
+        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);
         var tracker = new Tracker(storage);
         var log = new List<string>();
         void Log(string line)
@@ -95,7 +97,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
                         Log($"SIGKILL host pid {host.ProcessId} (done {done})");
                         await host.KillAsync();
                         await Task.Delay(2000, cancellationToken);
-                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);
                         Log($"host restarted as pid {host.ProcessId}");
                     }
                 }

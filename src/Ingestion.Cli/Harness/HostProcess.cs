@@ -23,7 +23,8 @@ internal sealed class HostProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
-    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken)
+    /// <param name="settings">Extra configuration for the host, as environment variables (e.g. Ingestion__ReconcileAfter).</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Ingestion.Host.dll");
         var url = $"http://127.0.0.1:{port}";
@@ -34,6 +35,8 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment[StorageNames.Connection] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Azure.Core"] = "None";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CleanStage>();
         services.AddSingleton<ExtractStage>();
         services.AddSingleton<PoisonHandler>();
+        services.AddSingleton<Reconciler>();
         services.AddSingleton<IngestionApi>();
         services.AddOpenTelemetry().WithTracing(tracing => tracing.AddPipelineTracing(configuration));
         return services;
