@@ -1,0 +1,69 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Ingestion.Core.Tests.Hostile;
+
+/// <summary>
+/// Every regular expression in the core library sees untrusted input, so each must be NonBacktracking or carry a
+/// match timeout; and the known catastrophic shapes must run through each one quickly.
+/// </summary>
+public class RegexAuditTests
+{
+    private static IEnumerable<(string Name, Regex Regex)> AllRegexes()
+    {
+        var assembly = typeof(ArticleProcessor).Assembly;
+        const BindingFlags all = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        foreach (var type in assembly.GetTypes())
+        {
+            foreach (var method in type.GetMethods(all).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0 && !m.ContainsGenericParameters))
+                yield return ($"{type.FullName}.{method.Name}()", (Regex)method.Invoke(null, null)!);
+            foreach (var field in type.GetFields(all).Where(f => f.FieldType == typeof(Regex) && !type.ContainsGenericParameters))
+                if (field.GetValue(null) is Regex regex) yield return ($"{type.FullName}.{field.Name}", regex);
+            foreach (var property in type.GetProperties(all).Where(p => p.PropertyType == typeof(Regex) && p.GetIndexParameters().Length == 0 && !type.ContainsGenericParameters))
+                if (property.GetValue(null) is Regex regex) yield return ($"{type.FullName}.{property.Name}", regex);
+        }
+    }
+
+    [Fact]
+    public void Every_regex_is_non_backtracking_or_time_limited()
+    {
+        var unsafeOnes = AllRegexes()
+            .Where(r => !r.Regex.Options.HasFlag(RegexOptions.NonBacktracking) && r.Regex.MatchTimeout == Regex.InfiniteMatchTimeout)
+            .Select(r => r.Name)
+            .ToList();
+        Assert.Empty(unsafeOnes);
+    }
+
+    public static TheoryData<string> CatastrophicShapes => new()
+    {
+        new string('a', 100_000) + "!",
+        string.Concat(Enumerable.Repeat("a ", 50_000)) + "\u0000",
+        new string(' ', 100_000) + "x",
+        string.Concat(Enumerable.Repeat("\"a", 50_000)),
+        string.Concat(Enumerable.Repeat("Image: ", 20_000)),
+        string.Concat(Enumerable.Repeat("1. ", 30_000)),
+        string.Concat(Enumerable.Repeat("A/", 50_000)),
+        string.Concat(Enumerable.Repeat("(AP, ", 20_000)),
+        new string('\n', 100_000),
+        string.Concat(Enumerable.Repeat("Ab ", 40_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(CatastrophicShapes))]
+    public void Catastrophic_shapes_finish_quickly_in_every_regex(string input)
+    {
+        foreach (var (name, regex) in AllRegexes())
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                regex.Matches(input).Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A timeout is the designed outcome for a time-limited regex: the caller treats it as no match.
+            }
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{name} took {watch.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+}
