@@ -1,0 +1,73 @@
+using Ingestion.Core.Input;
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Cleaning;
+
+/// <summary>The article being assembled by one reader, with the count of what each rule removed.</summary>
+internal sealed class ArticleDraft
+{
+    public string? Title;
+    public DateOnly? Published;
+    public List<string> Authors = [];
+    public string? Language;
+    public string? Kicker;
+    public string Lead = "";
+    public List<BodyBlock> Body = [];
+    public List<Caption> Captions = [];
+    public Signature? Signature;
+    public string? Permalink;
+    public bool Fallback;
+    public Dictionary<string, int> Removed = new(StringComparer.Ordinal);
+
+    public void Remove(string rule, int count = 1)
+    {
+        if (count <= 0) return;
+        Removed[rule] = Removed.TryGetValue(rule, out var n) ? n + count : count;
+    }
+
+    public void AddAuthors(IEnumerable<string> names)
+    {
+        foreach (var raw in names)
+        {
+            var n = TextTools.NormaliseSpaces(raw);
+            if (n.Length == 0 || n.Length > 80) continue;
+            var dup = false;
+            foreach (var a in Authors) if (string.Equals(a, n, StringComparison.OrdinalIgnoreCase)) { dup = true; break; }
+            if (!dup) Authors.Add(n);
+        }
+    }
+
+    public void AddBlock(BlockKind kind, string text)
+    {
+        text = TextTools.NormaliseSpaces(text);
+        if (text.Length > 0) Body.Add(new BodyBlock(kind, text));
+    }
+
+    public CleanArticle Build(ArticleFormat format)
+    {
+        var title = Title is null ? null : TextTools.NormaliseSpaces(Title);
+        var lead = TextTools.NormaliseSpaces(Lead);
+        if (string.IsNullOrEmpty(title) && lead.Length == 0 && Body.Count == 0)
+            throw new ArticleRejectedException(RejectionKind.NoArticle, "no article text found: the input holds only page chrome (navigation, links, credits) or nothing readable");
+        var words = TextTools.WeightedWords(title) + TextTools.WeightedWords(lead);
+        foreach (var b in Body) words += TextTools.WeightedWords(b.Text);
+        if (words < UiCatalog.Default.Thresholds.MinArticleWords)
+            throw new ArticleRejectedException(RejectionKind.NoArticle, $"no article text found: only {words} words remain after removing page chrome");
+        return new CleanArticle
+        {
+            Format = format,
+            Title = string.IsNullOrEmpty(title) ? null : title,
+            Published = Published,
+            Authors = Authors,
+            Language = Language,
+            Kicker = string.IsNullOrWhiteSpace(Kicker) ? null : TextTools.NormaliseSpaces(Kicker),
+            Lead = lead,
+            Body = Body,
+            Captions = Captions,
+            Signature = Signature,
+            Permalink = Permalink,
+            Removed = Removed,
+            Fallback = Fallback,
+        };
+    }
+}

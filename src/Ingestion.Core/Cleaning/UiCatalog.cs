@@ -1,0 +1,197 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Ingestion.Core.Cleaning;
+
+/// <summary>DW's UI strings for one language, as read from <c>Data/cleaning/ui/&lt;lang&gt;.json</c>.</summary>
+internal sealed class UiLanguage
+{
+    public required string Code { get; init; }
+    public string[] SkipLinks { get; init; } = [];
+    public string[] ImageCredit { get; init; } = [];
+    public string[] Ads { get; init; } = [];
+    public string[] EndOfArticle { get; init; } = [];
+    public string[] DropLines { get; init; } = [];
+    public string[] DropPrefixes { get; init; } = [];
+    /// <summary>Month names, index 0 = January; each entry holds the forms separated by '|'.</summary>
+    public string[] Months { get; init; } = [];
+    public string[] RelativeMarkers { get; init; } = [];
+    public string[] MinuteUnits { get; init; } = [];
+    public string[] HourUnits { get; init; } = [];
+    public string[] DayUnits { get; init; } = [];
+    public string[] InfoDate { get; init; } = [];
+    public string[] InfoAuthor { get; init; } = [];
+    public string[] InfoPermalink { get; init; } = [];
+    public string[] Stopwords { get; init; } = [];
+    public FrozenDictionary<string, int> MonthIndex { get; init; } = FrozenDictionary<string, int>.Empty;
+}
+
+/// <summary>Thresholds that decide line kinds; data, so they can be tuned without touching the algorithm.</summary>
+internal sealed record CleaningThresholds(
+    int MaxHeadingWords, int MaxHeadingChars, int MaxTitleChars, int MaxAltTextChars, int MaxCaptionWords,
+    int HeaderScanLines, int MinArticleWords, int FallbackMinChars, double FallbackMaxLinkDensity);
+
+/// <summary>
+/// Every DW UI string, loaded once from the embedded data tables and merged into lookup sets. The cleaner's rules
+/// ask this catalog ("is this line an ad marker?"), so adding a language is adding a JSON file.
+/// </summary>
+internal sealed class UiCatalog
+{
+    private const string Prefix = "Ingestion.Core.Data.cleaning.";
+    public static UiCatalog Default { get; } = Load();
+
+    public required FrozenDictionary<string, UiLanguage> Languages { get; init; }
+    /// <summary>Normalised line -> language, for the numbered skip links at the top of new-layout pages.</summary>
+    public required FrozenDictionary<string, string> SkipLinkLanguage { get; init; }
+    public required FrozenSet<string> OldLayoutSkipLinks { get; init; }
+    public required FrozenSet<string> AdMarkers { get; init; }
+    public required string[] AdMarkerList { get; init; }
+    public required FrozenSet<string> DropLines { get; init; }
+    public required string[] DropPrefixes { get; init; }
+    public required string[] EndOfArticle { get; init; }
+    /// <summary>Credit labels longest first, so "Foto:" does not shadow "Fotografi:".</summary>
+    public required string[] CreditLabels { get; init; }
+    public required string[] CreditHints { get; init; }
+    public required FrozenSet<string> LanguageMenu { get; init; }
+    public required FrozenDictionary<string, string> FeedLabels { get; init; }
+    public required CleaningThresholds Thresholds { get; init; }
+    public required FrozenSet<string> InfoDateLabels { get; init; }
+    public required FrozenSet<string> InfoAuthorLabels { get; init; }
+    public required FrozenSet<string> InfoPermalinkLabels { get; init; }
+
+    private static UiCatalog Load()
+    {
+        var asm = typeof(UiCatalog).Assembly;
+        var langs = new Dictionary<string, UiLanguage>(StringComparer.Ordinal);
+        foreach (var name in asm.GetManifestResourceNames())
+        {
+            // the csproj's LogicalName keeps the folder separator of the build machine ('/' or '\'): compare with dots
+            var dotted = Dotted(name);
+            if (!dotted.StartsWith(Prefix + "ui.", StringComparison.Ordinal) || !dotted.EndsWith(".json", StringComparison.Ordinal)) continue;
+            using var doc = JsonDocument.Parse(ReadResource(asm, name));
+            var lang = ReadLanguage(doc.RootElement);
+            langs[lang.Code] = lang;
+        }
+        using var common = JsonDocument.Parse(ReadResource(asm, Prefix + "common.json"));
+        var c = common.RootElement;
+
+        var skip = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var drop = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new List<string>();
+        var ends = new List<string>();
+        var credits = new HashSet<string>(StringComparer.Ordinal);
+        var infoDate = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var infoAuthor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var infoPerma = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var l in langs.Values.OrderBy(l => l.Code, StringComparer.Ordinal))
+        {
+            foreach (var s in l.SkipLinks) skip.TryAdd(s, l.Code);
+            ads.UnionWith(l.Ads);
+            drop.UnionWith(l.DropLines);
+            prefixes.AddRange(l.DropPrefixes);
+            ends.AddRange(l.EndOfArticle);
+            credits.UnionWith(l.ImageCredit);
+            infoDate.UnionWith(l.InfoDate);
+            infoAuthor.UnionWith(l.InfoAuthor);
+            infoPerma.UnionWith(l.InfoPermalink);
+        }
+        drop.UnionWith(Strings(c, "dropLines"));
+        prefixes.AddRange(Strings(c, "dropPrefixes"));
+        var feed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in c.GetProperty("feedLabels").EnumerateObject()) feed[p.Name] = p.Value.GetString() ?? "";
+        var t = c.GetProperty("thresholds");
+        return new UiCatalog
+        {
+            Languages = langs.ToFrozenDictionary(StringComparer.Ordinal),
+            SkipLinkLanguage = skip.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            OldLayoutSkipLinks = Strings(c, "oldLayoutSkipLinks").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            AdMarkers = ads.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            AdMarkerList = [.. ads.OrderByDescending(a => a.Length)],
+            DropLines = drop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            DropPrefixes = [.. prefixes.Distinct(StringComparer.OrdinalIgnoreCase)],
+            EndOfArticle = [.. ends.Distinct(StringComparer.OrdinalIgnoreCase)],
+            CreditLabels = [.. credits.OrderByDescending(x => x.Length)],
+            CreditHints = Strings(c, "creditHints"),
+            LanguageMenu = Strings(c, "languageMenu").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            FeedLabels = feed.ToFrozenDictionary(StringComparer.Ordinal),
+            InfoDateLabels = infoDate.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            Thresholds = new CleaningThresholds(
+                t.GetProperty("maxHeadingWords").GetInt32(), t.GetProperty("maxHeadingChars").GetInt32(),
+                t.GetProperty("maxTitleChars").GetInt32(), t.GetProperty("maxAltTextChars").GetInt32(),
+                t.GetProperty("maxCaptionWords").GetInt32(), t.GetProperty("headerScanLines").GetInt32(),
+                t.GetProperty("minArticleWords").GetInt32(), t.GetProperty("fallbackMinChars").GetInt32(),
+                t.GetProperty("fallbackMaxLinkDensity").GetDouble()),
+        };
+    }
+
+    private static UiLanguage ReadLanguage(JsonElement e)
+    {
+        var months = Strings(e, "months");
+        var monthIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < months.Length; i++)
+            foreach (var form in months[i].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                monthIndex.TryAdd(form, i + 1);
+        var rel = e.TryGetProperty("relative", out var r) ? r : default;
+        var info = e.TryGetProperty("info", out var inf) ? inf : default;
+        return new UiLanguage
+        {
+            Code = e.GetProperty("language").GetString() ?? "",
+            SkipLinks = Strings(e, "skipLinks"),
+            ImageCredit = Strings(e, "imageCredit"),
+            Ads = Strings(e, "ads"),
+            EndOfArticle = Strings(e, "endOfArticle"),
+            DropLines = Strings(e, "dropLines"),
+            DropPrefixes = Strings(e, "dropPrefixes"),
+            Months = months,
+            MonthIndex = monthIndex.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            RelativeMarkers = Strings(rel, "markers"),
+            MinuteUnits = Strings(rel, "minute"),
+            HourUnits = Strings(rel, "hour"),
+            DayUnits = Strings(rel, "day"),
+            InfoDate = Strings(info, "date"),
+            InfoAuthor = Strings(info, "author"),
+            InfoPermalink = Strings(info, "permalink"),
+            Stopwords = Strings(e, "stopwords"),
+        };
+    }
+
+    private static string[] Strings(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Array) return [];
+        var list = new List<string>(a.GetArrayLength());
+        foreach (var x in a.EnumerateArray())
+            if (x.GetString() is { Length: > 0 } s) list.Add(TextTools.NormaliseSpaces(s));
+        return [.. list];
+    }
+
+    private static string Dotted(string name) => name.Replace('/', '.').Replace('\\', '.');
+
+    private static string ReadResource(Assembly asm, string name)
+    {
+        foreach (var n in asm.GetManifestResourceNames())
+            if (Dotted(n) == name) { name = n; break; }
+        using var s = asm.GetManifestResourceStream(name) ?? throw new InvalidOperationException("missing embedded resource " + name);
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    public UiLanguage? Get(string? code) => code is not null && Languages.TryGetValue(code, out var l) ? l : null;
+
+    /// <summary>The credit label at which <paramref name="line"/> splits into caption and credit, or -1.</summary>
+    public (int Index, int Length) FindCreditLabel(string line)
+    {
+        var best = (-1, 0);
+        foreach (var label in CreditLabels)
+        {
+            var i = line.LastIndexOf(label, StringComparison.Ordinal);
+            if (i < 0) continue;
+            // "Foto:" inside "Fotografi:"? labels are longest first, keep the earliest-ending longest match
+            if (best.Item1 < 0 || i < best.Item1) best = (i, label.Length);
+        }
+        return best;
+    }
+}
