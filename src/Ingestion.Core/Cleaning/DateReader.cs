@@ -150,25 +150,39 @@ internal static class DateReader
             if (TextTools.Digit(ch) is var d and >= 0) number = (number < 0 ? 0 : number) * 10 + d;
         if (number is < 0 or > 100000) return default;
         if (lang is not null && Relative(line, lang, number, baseTime) is { IsDate: true } hit) return hit;
-        if (lang is null)
-            foreach (var l in cat.Languages.Values)
-                if (Relative(line, l, number, baseTime) is { IsDate: true } h) return h;
+        // the page language may be guessed wrong on short or mixed pages: any table's relative form counts
+        foreach (var l in cat.Languages.Values)
+            if (l != lang && Relative(line, l, number, baseTime) is { IsDate: true } h) return h;
         return default;
     }
 
     private static DateMatch Relative(string line, UiLanguage l, int number, DateTimeOffset? baseTime)
     {
-        if (l.RelativeMarkers.Length == 0 || !ContainsAny(line, l.RelativeMarkers)) return default;
-        TimeSpan? span = ContainsAny(line, l.MinuteUnits) ? TimeSpan.FromMinutes(number)
-            : ContainsAny(line, l.HourUnits) ? TimeSpan.FromHours(number)
-            : ContainsAny(line, l.DayUnits) ? TimeSpan.FromDays(number) : null;
+        if (l.RelativeMarkers.Length == 0 || !ContainsAny(line, l.RelativeMarkers, wholeWord: true)) return default;
+        TimeSpan? span = ContainsAny(line, l.MinuteUnits, false) ? TimeSpan.FromMinutes(number)
+            : ContainsAny(line, l.HourUnits, false) ? TimeSpan.FromHours(number)
+            : ContainsAny(line, l.DayUnits, false) ? TimeSpan.FromDays(number) : null;
         if (span is null) return default;
         return new DateMatch(true, baseTime is { } b ? DateOnly.FromDateTime((b - span.Value).UtcDateTime) : null, true);
     }
 
-    private static bool ContainsAny(string line, string[] words)
+    /// <summary>A marker as a whole word ("vor", "il y a"); a unit at the start of a word ("Stunden" for "stunde").</summary>
+    private static bool ContainsAny(string line, string[] words, bool wholeWord)
     {
-        foreach (var w in words) if (line.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var w in words)
+        {
+            var from = 0;
+            int i;
+            while ((i = line.IndexOf(w, from, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                var startOk = i == 0 || !char.IsLetter(line[i - 1]);
+                var end = i + w.Length;
+                // CJK has no word boundaries: a Han marker or unit matches anywhere
+                var cjk = w[0] >= '\u3040';
+                if ((startOk || cjk) && (!wholeWord || cjk || end == line.Length || !char.IsLetter(line[end]))) return true;
+                from = i + 1;
+            }
+        }
         return false;
     }
 }

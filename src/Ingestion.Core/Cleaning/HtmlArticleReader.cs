@@ -17,6 +17,7 @@ internal static class HtmlArticleReader
 
     public static ArticleDraft Read(string html, UiCatalog cat, DateTimeOffset? baseTime)
     {
+        html = NestingGuard.Limit(html, out var flattened);
         var parser = new HtmlParser(ParserOptions);
         using var doc = parser.ParseDocument(html);
         var page = PageFacts.Read(doc, cat);
@@ -36,6 +37,7 @@ internal static class HtmlArticleReader
         draft.Published ??= page.LdPublished ?? page.PageTitleDate;
         if (draft.Authors.Count == 0) draft.AddAuthors(page.LdAuthors);
         draft.Permalink ??= page.Permalink;
+        draft.Remove("nesting-too-deep", flattened);
         return draft;
     }
 
@@ -43,7 +45,7 @@ internal static class HtmlArticleReader
     public static ArticleDraft ReadFragment(string html, UiCatalog cat, string? language)
     {
         var parser = new HtmlParser(ParserOptions);
-        using var doc = parser.ParseDocument("<html><body>" + html + "</body></html>");
+        using var doc = parser.ParseDocument("<html><body>" + NestingGuard.Limit(html, out _) + "</body></html>");
         var draft = new ArticleDraft { Language = language };
         var lines = new List<Line>();
         foreach (var (kind, text) in Blocks(doc.Body!, cat, draft)) lines.Add(new Line(text, true));
@@ -59,7 +61,7 @@ internal static class HtmlArticleReader
     {
         if (!s.Contains('<') && !s.Contains('&')) return TextTools.NormaliseSpaces(s);
         var parser = new HtmlParser(ParserOptions);
-        using var doc = parser.ParseDocument("<html><body>" + s + "</body></html>");
+        using var doc = parser.ParseDocument("<html><body>" + NestingGuard.Limit(s, out _) + "</body></html>");
         return Text(doc.Body!);
     }
 

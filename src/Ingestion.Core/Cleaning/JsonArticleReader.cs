@@ -27,7 +27,7 @@ internal static class JsonArticleReader
         using (doc)
         {
             var article = FindArticle(doc.RootElement)
-                ?? throw new ArticleRejectedException(RejectionKind.NoArticle, "the JSON holds no object with article fields (title, text, body, articleBody …)");
+                ?? throw new ArticleRejectedException(RejectionKind.NoArticle, "no article found: the JSON holds no object with article fields (title, text, body, articleBody …)");
             return FromObject(article, cat, baseTime);
         }
     }

@@ -195,14 +195,18 @@ internal static class LineRules
     /// <summary>"Albanian Shqip Amharic አማርኛ …": a line made of the old layout's language menu.</summary>
     private static bool IsLanguageMenu(string t, UiCatalog cat)
     {
-        if (t.Length < 20) return false;
-        var hits = 0;
+        if (t.Length is < 20 or > 600) return false;
+        int hits = 0, words = 0;
+        var lookup = cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in t.AsSpan().Split(' '))
         {
             var w = t.AsSpan()[range];
-            if (cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && ++hits >= 4) return true;
+            if (w.IsEmpty) continue;
+            words++;
+            if (lookup.Contains(w)) hits++;
         }
-        return false;
+        // a menu is made of language names (and their native spellings), not a sentence that mentions some
+        return hits >= 4 && hits * 5 >= words * 2;
     }
 
     public static bool IsHeadingLike(string t, UiCatalog cat)
@@ -277,7 +281,7 @@ internal static class LineRules
         string? credit;
         if (Credits.SplitParenthesised(alt.Text, cat) is { } split && !TextTools.EndsLikeSentence(split.Text)) credit = split.Credit;
         else if (TextTools.WordCount(alt.Text) is >= 2 and <= 6 && !TextTools.EndsLikeSentence(alt.Text)
-                 && caption.Text.Length > alt.Text.Length && caption.Text.Contains(alt.Text, StringComparison.Ordinal)) credit = "";
+                 && caption.Text.Length > alt.Text.Length && caption.Text.Contains(alt.Text, StringComparison.Ordinal)) credit = null;
         else return false;
         alt.RemovedBy = "alt-text";
         caption.RemovedBy = "caption";
