@@ -22,7 +22,7 @@ internal static class DateReader
     /// <summary>Reads a line that should be a date and nothing much else (strict: at most one unknown word).</summary>
     public static DateMatch ReadLine(string line, UiLanguage? lang, UiCatalog cat, DateTimeOffset? baseTime)
     {
-        if (line.Length is 0 or > 60) return default;
+        if (line.Length is 0 or > 60 || !HasDigit(line)) return default;
         if (ReadRelative(line, lang, cat, baseTime) is { IsDate: true } rel) return rel;
         Span<Token> buf = stackalloc Token[MaxTokens];
         var n = Tokenize(line, buf);
@@ -42,6 +42,12 @@ internal static class DateReader
         Span<Token> buf = stackalloc Token[MaxTokens];
         var n = Tokenize(t, buf);
         return n <= 0 ? null : Interpret(t, buf[..n], lang, cat, strict: false).Date;
+    }
+
+    private static bool HasDigit(string s)
+    {
+        foreach (var ch in s) if (char.IsDigit(ch)) return true;
+        return false;
     }
 
     private static int Tokenize(string s, Span<Token> buf)

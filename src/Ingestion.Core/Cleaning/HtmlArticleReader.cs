@@ -17,6 +17,16 @@ internal static class HtmlArticleReader
 
     public static ArticleDraft Read(string html, UiCatalog cat, DateTimeOffset? baseTime)
     {
+        if (PageSlicer.Slice(html) is { } slice)
+        {
+            var fast = ReadParsed(slice, cat, baseTime, allowFallback: false);
+            if (fast is not null) return fast;
+        }
+        return ReadParsed(html, cat, baseTime, allowFallback: true)!;
+    }
+
+    private static ArticleDraft? ReadParsed(string html, UiCatalog cat, DateTimeOffset? baseTime, bool allowFallback)
+    {
         html = NestingGuard.Limit(html, out var flattened);
         var parser = new HtmlParser(ParserOptions);
         using var doc = parser.ParseDocument(html);
@@ -30,6 +40,7 @@ internal static class HtmlArticleReader
             draft = TextDumpReader.Read(BlockText(ampBody, cat), cat, baseTime, page.Language);
             draft.Language ??= page.Language;
         }
+        if (draft is null && !allowFallback) return null;
         draft ??= Fallback.Read(doc, page, cat, ui);
 
         draft.Language ??= page.Language;

@@ -32,10 +32,10 @@ internal static class LanguageGuesser
         int arabic = 0, cyr = 0, deva = 0, han = 0, latin = 0, greek = 0, beng = 0, ethi = 0, farsi = 0, urdu = 0;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var sampled = 0;
-        var words = new List<string>(64);
+        var stop = cat.StopwordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var line in lines)
         {
-            if (sampled > 4000) break;
+            if (sampled > 3000) break;
             sampled += line.Length;
             foreach (var ch in line)
             {
@@ -55,14 +55,13 @@ internal static class LanguageGuesser
                     default: if (char.IsAsciiLetter(ch) || ch is >= '\u00C0' and <= '\u024F') latin++; break;
                 }
             }
-            words.Clear();
-            foreach (var range in line.AsSpan().Split(' ')) words.Add(line[range].Trim(",.;:!?\"'()«»„“”").ToString().ToLowerInvariant());
-            foreach (var l in cat.Languages.Values)
+            var span = line.AsSpan();
+            foreach (var range in span.Split(' '))
             {
-                if (l.Stopwords.Length == 0) continue;
-                var hits = 0;
-                foreach (var w in words) if (Array.IndexOf(l.Stopwords, w) >= 0) hits++;
-                if (hits > 0) counts[l.Code] = counts.GetValueOrDefault(l.Code) + hits;
+                var w = span[range].Trim(",.;:!?\"'()«»„“”");
+                if (w.IsEmpty || w.Length > 12) continue;
+                if (!stop.TryGetValue(w, out var codes)) continue;
+                foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
             }
         }
         var max = Math.Max(Math.Max(Math.Max(arabic, cyr), Math.Max(deva, han)), Math.Max(Math.Max(latin, greek), Math.Max(beng, ethi)));

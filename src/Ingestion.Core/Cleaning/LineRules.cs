@@ -122,9 +122,12 @@ internal static class LineRules
     private static string? Rule(Line l, UiCatalog cat, UiLanguage? lang, ArticleDraft draft)
     {
         var t = l.Text;
-        if (cat.AdMarkers.Contains(t)) { l.Media = true; return "ad-marker"; }
-        if (cat.DropLines.Contains(t)) return "navigation";
-        foreach (var p in cat.DropPrefixes)
+        if (t.Length <= cat.MaxExactLineLength)
+        {
+            if (cat.AdMarkers.Contains(t)) { l.Media = true; return "ad-marker"; }
+            if (cat.DropLines.Contains(t)) return "navigation";
+        }
+        foreach (var p in cat.DropPrefixes.Candidates(t))
             if (TextTools.StartsWithWord(t, p))
             {
                 if (p.StartsWith("To view this video", StringComparison.Ordinal) || p.StartsWith("This browser", StringComparison.Ordinal)) { l.Media = true; return "video-notice"; }
@@ -145,7 +148,7 @@ internal static class LineRules
 
     public static bool IsEndOfArticle(string t, UiCatalog cat)
     {
-        foreach (var m in cat.EndOfArticle)
+        foreach (var m in cat.EndOfArticle.Candidates(t))
             if (t.StartsWith(m, StringComparison.OrdinalIgnoreCase) && t.Length <= m.Length + 40
                 && (t.Length == m.Length || !char.IsLetter(t[m.Length]))) return true;
         return false;
@@ -172,10 +175,10 @@ internal static class LineRules
         for (; sp > 0; sp = t.IndexOf(' ', sp + 1))
         {
             var label = t.AsSpan(0, sp).TrimEnd(':');
-            var value = t[(sp + 1)..].Trim();
             var lookup = cat.InfoDateLabels.GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.Contains(label))
             {
+                var value = t[(sp + 1)..].Trim();
                 var d = DateReader.ReadLine(value, lang, cat, null);
                 if (!d.IsDate) return false;
                 draft.Published ??= d.Date;
@@ -183,6 +186,7 @@ internal static class LineRules
             }
             if (cat.InfoAuthorLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label))
             {
+                var value = t[(sp + 1)..].Trim();
                 if (TextTools.SplitNames(value) is not { } names) return false;
                 draft.AddAuthors(names);
                 return true;
@@ -195,7 +199,9 @@ internal static class LineRules
     /// <summary>"Albanian Shqip Amharic አማርኛ …": a line made of the old layout's language menu.</summary>
     private static bool IsLanguageMenu(string t, UiCatalog cat)
     {
-        if (t.Length is < 20 or > 600) return false;
+        if (t.Length is < 20 or > 600 || t.Contains(". ", StringComparison.Ordinal) || t.Contains(", ", StringComparison.Ordinal)) return false;
+        var sp = t.IndexOf(' ');
+        if (sp < 0 || !cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(0, sp))) return false;
         int hits = 0, words = 0;
         var lookup = cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in t.AsSpan().Split(' '))

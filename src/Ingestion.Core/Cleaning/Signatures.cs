@@ -45,6 +45,8 @@ internal static class Credits
     /// <summary>Caption + credit when the line carries a credit label ("Image:", "Bild:", "Фото:" …); null otherwise.</summary>
     public static Caption? SplitLabelled(string line, UiCatalog cat)
     {
+        // a caption with its credit is a few dozen words; long paragraphs are not scanned
+        if (line.Length > 800) return null;
         var (i, len) = cat.FindCreditLabel(line);
         if (i < 0) return null;
         var credit = line[(i + len)..].Trim();

@@ -48,8 +48,10 @@ internal sealed class UiCatalog
     public required FrozenSet<string> AdMarkers { get; init; }
     public required string[] AdMarkerList { get; init; }
     public required FrozenSet<string> DropLines { get; init; }
-    public required string[] DropPrefixes { get; init; }
-    public required string[] EndOfArticle { get; init; }
+    public required PrefixIndex DropPrefixes { get; init; }
+    public required PrefixIndex EndOfArticle { get; init; }
+    /// <summary>Longest entry of <see cref="DropLines"/> and <see cref="AdMarkers"/>: longer lines skip the set lookups.</summary>
+    public required int MaxExactLineLength { get; init; }
     /// <summary>Credit labels longest first, so "Foto:" does not shadow "Fotografi:".</summary>
     public required string[] CreditLabels { get; init; }
     public required string[] CreditHints { get; init; }
@@ -59,6 +61,8 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoDateLabels { get; init; }
     public required FrozenSet<string> InfoAuthorLabels { get; init; }
     public required FrozenSet<string> InfoPermalinkLabels { get; init; }
+    /// <summary>Stopword → the languages it belongs to (case-insensitive), for <see cref="LanguageGuesser"/>.</summary>
+    public required FrozenDictionary<string, string[]> StopwordLanguages { get; init; }
 
     private static UiCatalog Load()
     {
@@ -97,6 +101,13 @@ internal sealed class UiCatalog
             infoAuthor.UnionWith(l.InfoAuthor);
             infoPerma.UnionWith(l.InfoPermalink);
         }
+        var stop = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var l in langs.Values.OrderBy(l => l.Code, StringComparer.Ordinal))
+            foreach (var w in l.Stopwords)
+            {
+                if (!stop.TryGetValue(w, out var list)) stop[w] = list = [];
+                if (!list.Contains(l.Code)) list.Add(l.Code);
+            }
         drop.UnionWith(Strings(c, "dropLines"));
         prefixes.AddRange(Strings(c, "dropPrefixes"));
         var feed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -110,8 +121,9 @@ internal sealed class UiCatalog
             AdMarkers = ads.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             AdMarkerList = [.. ads.OrderByDescending(a => a.Length)],
             DropLines = drop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            DropPrefixes = [.. prefixes.Distinct(StringComparer.OrdinalIgnoreCase)],
-            EndOfArticle = [.. ends.Distinct(StringComparer.OrdinalIgnoreCase)],
+            DropPrefixes = new PrefixIndex(prefixes),
+            EndOfArticle = new PrefixIndex(ends),
+            MaxExactLineLength = Math.Max(drop.Max(x => x.Length), ads.Max(x => x.Length)),
             CreditLabels = [.. credits.OrderByDescending(x => x.Length)],
             CreditHints = Strings(c, "creditHints"),
             LanguageMenu = Strings(c, "languageMenu").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
@@ -119,6 +131,7 @@ internal sealed class UiCatalog
             InfoDateLabels = infoDate.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             Thresholds = new CleaningThresholds(
                 t.GetProperty("maxHeadingWords").GetInt32(), t.GetProperty("maxHeadingChars").GetInt32(),
                 t.GetProperty("maxTitleChars").GetInt32(), t.GetProperty("maxAltTextChars").GetInt32(),
@@ -182,16 +195,16 @@ internal sealed class UiCatalog
     public UiLanguage? Get(string? code) => code is not null && Languages.TryGetValue(code, out var l) ? l : null;
 
     /// <summary>The credit label at which <paramref name="line"/> splits into caption and credit, or -1.</summary>
+    /// <remarks>Every label ends with a colon, so only the line's colons are candidates: the last label wins.</remarks>
     public (int Index, int Length) FindCreditLabel(string line)
     {
-        var best = (-1, 0);
-        foreach (var label in CreditLabels)
+        var s = line.AsSpan();
+        for (var p = s.LastIndexOfAny(':', '：'); p >= 0; p = p == 0 ? -1 : s[..p].LastIndexOfAny(':', '：'))
         {
-            var i = line.LastIndexOf(label, StringComparison.Ordinal);
-            if (i < 0) continue;
-            // "Foto:" inside "Fotografi:"? labels are longest first, keep the earliest-ending longest match
-            if (best.Item1 < 0 || i < best.Item1) best = (i, label.Length);
+            var head = s[..(p + 1)];
+            foreach (var label in CreditLabels)
+                if (head.EndsWith(label, StringComparison.Ordinal)) return (p + 1 - label.Length, label.Length);
         }
-        return best;
+        return (-1, 0);
     }
 }

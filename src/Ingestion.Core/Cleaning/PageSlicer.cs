@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Ingestion.Core.Cleaning;
+
+/// <summary>
+/// Speed: a saved DW page is 70–330 KB, mostly scripts, styles and navigation, and parsing all of it costs far more
+/// than the article. When the raw page shows a known DW layout marker, this builds a small page from the parts the
+/// layout readers use (the &lt;html&gt; tag, &lt;title&gt;, canonical link, JSON-LD, and the article region) with plain
+/// string search. The markup itself is still parsed by AngleSharp; when the slice does not read as an article the
+/// reader parses the whole page.
+/// </summary>
+internal static class PageSlicer
+{
+    public static string? Slice(string html)
+    {
+        var (start, end) = NewLayoutRegion(html);
+        if (start < 0) (start, end) = OldLayoutRegion(html);
+        if (start < 0) return null;
+        var sb = new StringBuilder(end - start + 4096);
+        Head(html, start, sb);
+        sb.Append("<body>");
+        AppendWithoutScripts(html, start, end, sb);
+        sb.Append("</body></html>");
+        return sb.ToString();
+    }
+
+    /// <summary>The &lt;article&gt; element that holds div.rich-text.</summary>
+    private static (int, int) NewLayoutRegion(string html)
+    {
+        var a = html.IndexOf("<article", StringComparison.Ordinal);
+        while (a >= 0)
+        {
+            var close = html.IndexOf("</article>", a, StringComparison.Ordinal);
+            if (close < 0) return (-1, -1);
+            var rich = html.IndexOf("rich-text", a, close - a, StringComparison.Ordinal);
+            if (rich >= 0) return (a, close + "</article>".Length);
+            a = html.IndexOf("<article", close, StringComparison.Ordinal);
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>From the div.col3 that holds the h1 to the end of its ul.smallList info box.</summary>
+    private static (int, int) OldLayoutRegion(string html)
+    {
+        var c = html.IndexOf("class=\"col3\"", StringComparison.Ordinal);
+        while (c >= 0)
+        {
+            var h1 = html.IndexOf("<h1", c, StringComparison.Ordinal);
+            var next = html.IndexOf("class=\"col3\"", c + 1, StringComparison.Ordinal);
+            if (h1 >= 0 && (next < 0 || h1 < next))
+            {
+                var start = html.LastIndexOf("<div", c, StringComparison.Ordinal);
+                var list = html.IndexOf("class=\"smallList\"", h1, StringComparison.Ordinal);
+                var end = list < 0 ? -1 : html.IndexOf("</ul>", list, StringComparison.Ordinal);
+                return start < 0 || end < 0 ? (-1, -1) : (start, end + 5);
+            }
+            c = next;
+        }
+        return (-1, -1);
+    }
+
+    private static void Head(string html, int limit, StringBuilder sb)
+    {
+        var h = html.IndexOf("<html", StringComparison.OrdinalIgnoreCase);
+        if (h >= 0 && h < limit && html.IndexOf('>', h) is var gt and > 0) sb.Append(html, h, gt - h + 1);
+        else sb.Append("<html>");
+        sb.Append("<head>");
+        CopyElement(html, "<title", "</title>", limit, sb, null);
+        CopyElement(html, "<link", ">", limit, sb, "canonical");
+        CopyElement(html, "<script", "</script>", limit, sb, "ld+json");
+        // JSON-LD may also stand after the article
+        CopyElement(html, "<script", "</script>", html.Length, sb, "ld+json", from: limit);
+        sb.Append("</head>");
+    }
+
+    private static void CopyElement(string html, string open, string close, int limit, StringBuilder sb, string? mustContain, int from = 0)
+    {
+        var i = from;
+        while ((i = html.IndexOf(open, i, StringComparison.OrdinalIgnoreCase)) >= 0 && i < limit)
+        {
+            var tagEnd = html.IndexOf('>', i);
+            if (tagEnd < 0) return;
+            var end = close == ">" ? tagEnd + 1 : html.IndexOf(close, tagEnd, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) return;
+            if (close != ">") end += close.Length;
+            if (mustContain is null || html.AsSpan(i, tagEnd - i).Contains(mustContain, StringComparison.OrdinalIgnoreCase))
+            {
+                sb.Append(html, i, end - i);
+                if (mustContain is null) return;
+            }
+            i = end;
+        }
+    }
+
+    /// <summary>Copies the region, leaving out script and style elements (inline players, trackers, CSS).</summary>
+    private static void AppendWithoutScripts(string html, int start, int end, StringBuilder sb)
+    {
+        var i = start;
+        while (i < end)
+        {
+            var s = IndexOfAny(html, i, end, out var close);
+            if (s < 0) { sb.Append(html, i, end - i); return; }
+            sb.Append(html, i, s - i);
+            var e = html.IndexOf(close, s, StringComparison.OrdinalIgnoreCase);
+            if (e < 0 || e >= end) return;
+            i = e + close.Length;
+        }
+    }
+
+    private static int IndexOfAny(string html, int from, int end, out string close)
+    {
+        var script = html.IndexOf("<script", from, end - from, StringComparison.OrdinalIgnoreCase);
+        var style = html.IndexOf("<style", from, end - from, StringComparison.OrdinalIgnoreCase);
+        if (script < 0 && style < 0) { close = ""; return -1; }
+        if (style < 0 || (script >= 0 && script < style)) { close = "</script>"; return script; }
+        close = "</style>";
+        return style;
+    }
+}
