@@ -12,12 +12,12 @@ internal sealed class ArticleDraft
     public string? Language;
     public string? Kicker;
     public string Lead = "";
-    public List<BodyBlock> Body = [];
+    public List<BodyBlock> Body = new(32);
     public List<Caption> Captions = [];
     public Signature? Signature;
     public string? Permalink;
     public bool Fallback;
-    public Dictionary<string, int> Removed = new(StringComparer.Ordinal);
+    public Dictionary<string, int> Removed = new(12, StringComparer.Ordinal);
 
     public void Remove(string rule, int count = 1)
     {
@@ -49,9 +49,14 @@ internal sealed class ArticleDraft
         var lead = TextTools.NormaliseSpaces(Lead);
         if (string.IsNullOrEmpty(title) && lead.Length == 0 && Body.Count == 0)
             throw new ArticleRejectedException(RejectionKind.NoArticle, "no article text found: the input holds only page chrome (navigation, links, credits) or nothing readable");
-        var words = TextTools.WeightedWords(title) + TextTools.WeightedWords(lead);
-        foreach (var b in Body) words += TextTools.WeightedWords(b.Text);
-        if (words < UiCatalog.Default.Thresholds.MinArticleWords)
+        var min = UiCatalog.Default.Thresholds.MinArticleWords;
+        var words = TextTools.WeightedWords(title.AsSpan(0, Math.Min(title?.Length ?? 0, 400))) + TextTools.WeightedWords(lead.AsSpan(0, Math.Min(lead.Length, 400)));
+        foreach (var b in Body)
+        {
+            if (words >= min) break;
+            words += TextTools.WeightedWords(b.Text);
+        }
+        if (words < min)
             throw new ArticleRejectedException(RejectionKind.NoArticle, $"no article text found: only {words} words remain after removing page chrome");
         return new CleanArticle
         {

@@ -27,18 +27,27 @@ internal static class LanguageGuesser
         return FromCode(rest[..slash].ToString());
     }
 
+    private const int SampleChars = 1000;
+
     public static string? Guess(IEnumerable<string> lines, UiCatalog cat)
     {
         int arabic = 0, cyr = 0, deva = 0, han = 0, latin = 0, greek = 0, beng = 0, ethi = 0, farsi = 0, urdu = 0;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Span<int> counts = stackalloc int[cat.LanguageCodes.Length];
         var sampled = 0;
         var stop = cat.StopwordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var line in lines)
         {
-            if (sampled > 3000) break;
-            sampled += line.Length;
-            foreach (var ch in line)
+            if (sampled >= SampleChars) break;
+            // a sample of the text is enough: long one-line bodies are cut, not scanned whole
+            var text = line.AsSpan(0, Math.Min(line.Length, SampleChars - sampled));
+            sampled += text.Length;
+            foreach (var ch in text)
             {
+                if (ch < '\u00C0')
+                {
+                    if (char.IsAsciiLetter(ch)) latin++;
+                    continue;
+                }
                 switch (ch)
                 {
                     case >= '\u0600' and <= '\u06FF':
@@ -55,13 +64,13 @@ internal static class LanguageGuesser
                     default: if (char.IsAsciiLetter(ch) || ch is >= '\u00C0' and <= '\u024F') latin++; break;
                 }
             }
-            var span = line.AsSpan();
+            var span = text;
             foreach (var range in span.Split(' '))
             {
                 var w = span[range].Trim(",.;:!?\"'()«»„“”");
                 if (w.IsEmpty || w.Length > 12) continue;
                 if (!stop.TryGetValue(w, out var codes)) continue;
-                foreach (var code in codes) counts[code] = counts.GetValueOrDefault(code) + 1;
+                foreach (var code in codes) counts[code]++;
             }
         }
         var max = Math.Max(Math.Max(Math.Max(arabic, cyr), Math.Max(deva, han)), Math.Max(Math.Max(latin, greek), Math.Max(beng, ethi)));
@@ -71,17 +80,19 @@ internal static class LanguageGuesser
         if (max == greek) return "el";
         if (max == beng) return "bn";
         if (max == ethi) return "am";
-        if (max == arabic) return urdu > 5 ? "ur" : farsi > arabic / 50 ? Best(counts, ["fa", "ar"]) ?? "fa" : "ar";
-        if (max == cyr) return Best(counts, ["ru", "uk", "bg", "sr", "mk"]) ?? "ru";
-        return Best(counts, null);
+        if (max == arabic) return urdu > 5 ? "ur" : farsi > arabic / 50 ? Best(counts, cat, ["fa", "ar"]) ?? "fa" : "ar";
+        if (max == cyr) return Best(counts, cat, ["ru", "uk", "bg", "sr", "mk"]) ?? "ru";
+        return Best(counts, cat, null);
     }
 
-    private static string? Best(Dictionary<string, int> counts, string[]? among)
+    private static string? Best(ReadOnlySpan<int> counts, UiCatalog cat, string[]? among)
     {
         string? best = null;
         var bestN = 0;
-        foreach (var (code, n) in counts)
+        for (var i = 0; i < counts.Length; i++)
         {
+            var code = cat.LanguageCodes[i];
+            var n = counts[i];
             if (among is not null && Array.IndexOf(among, code) < 0) continue;
             if (among is null && code is "ru" or "uk" or "bg" or "ar" or "fa" or "hi" or "zh") continue;
             if (n > bestN) { best = code; bestN = n; }

@@ -7,20 +7,30 @@ namespace Ingestion.Core.Cleaning;
 internal static class TextTools
 {
     /// <summary>Unicode spaces become ' ', runs collapse to one, zero-width and soft-hyphen characters go, ends are trimmed.</summary>
-    public static string NormaliseSpaces(ReadOnlySpan<char> s)
+    /// <summary>As <see cref="NormaliseSpaces(ReadOnlySpan{char})"/>, returning the same instance when it is already clean.</summary>
+    public static string NormaliseSpaces(string s) => IsClean(s) ? s : NormaliseSpaces(s.AsSpan());
+
+    private static bool IsClean(ReadOnlySpan<char> s)
     {
-        s = s.Trim();
-        var clean = true;
+        if (s.IsEmpty) return true;
+        if (s[0] == ' ' || s[^1] == ' ') return false;
         var prevSpace = false;
         foreach (var ch in s)
         {
+            if (ch > ' ' && ch < '\u00A0') { prevSpace = false; continue; }
             var space = IsSpace(ch);
-            if ((space && (ch != ' ' || prevSpace)) || IsInvisible(ch)) { clean = false; break; }
+            if ((space && (ch != ' ' || prevSpace)) || IsInvisible(ch)) return false;
             prevSpace = space;
         }
-        if (clean) return s.ToString();
+        return true;
+    }
+
+    public static string NormaliseSpaces(ReadOnlySpan<char> s)
+    {
+        s = s.Trim();
+        if (IsClean(s)) return s.ToString();
         var sb = new StringBuilder(s.Length);
-        prevSpace = true;
+        var prevSpace = true;
         foreach (var ch in s)
         {
             if (IsInvisible(ch)) continue;

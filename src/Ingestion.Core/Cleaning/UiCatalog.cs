@@ -62,7 +62,9 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoAuthorLabels { get; init; }
     public required FrozenSet<string> InfoPermalinkLabels { get; init; }
     /// <summary>Stopword → the languages it belongs to (case-insensitive), for <see cref="LanguageGuesser"/>.</summary>
-    public required FrozenDictionary<string, string[]> StopwordLanguages { get; init; }
+    public required FrozenDictionary<string, int[]> StopwordLanguages { get; init; }
+    /// <summary>Language codes in a fixed order; <see cref="StopwordLanguages"/> holds indexes into it.</summary>
+    public required string[] LanguageCodes { get; init; }
 
     private static UiCatalog Load()
     {
@@ -101,12 +103,13 @@ internal sealed class UiCatalog
             infoAuthor.UnionWith(l.InfoAuthor);
             infoPerma.UnionWith(l.InfoPermalink);
         }
-        var stop = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var l in langs.Values.OrderBy(l => l.Code, StringComparer.Ordinal))
-            foreach (var w in l.Stopwords)
+        var codes = langs.Keys.Order(StringComparer.Ordinal).ToArray();
+        var stop = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var li = 0; li < codes.Length; li++)
+            foreach (var w in langs[codes[li]].Stopwords)
             {
                 if (!stop.TryGetValue(w, out var list)) stop[w] = list = [];
-                if (!list.Contains(l.Code)) list.Add(l.Code);
+                if (!list.Contains(li)) list.Add(li);
             }
         drop.UnionWith(Strings(c, "dropLines"));
         prefixes.AddRange(Strings(c, "dropPrefixes"));
@@ -132,6 +135,7 @@ internal sealed class UiCatalog
             InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+            LanguageCodes = codes,
             Thresholds = new CleaningThresholds(
                 t.GetProperty("maxHeadingWords").GetInt32(), t.GetProperty("maxHeadingChars").GetInt32(),
                 t.GetProperty("maxTitleChars").GetInt32(), t.GetProperty("maxAltTextChars").GetInt32(),
