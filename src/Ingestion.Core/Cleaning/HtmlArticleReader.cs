@@ -15,6 +15,11 @@ internal static class HtmlArticleReader
 {
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
 
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    /// <summary>One parser per thread: building one (and its configuration) costs more than parsing a small page.</summary>
+    private static HtmlParser Parser => _parser ??= new HtmlParser(ParserOptions);
+
     public static ArticleDraft Read(string html, UiCatalog cat, DateTimeOffset? baseTime)
     {
         if (PageSlicer.Slice(html) is { } slice)
@@ -28,7 +33,7 @@ internal static class HtmlArticleReader
     private static ArticleDraft? ReadParsed(string html, UiCatalog cat, DateTimeOffset? baseTime, bool allowFallback)
     {
         html = NestingGuard.Limit(html, out var flattened);
-        var parser = new HtmlParser(ParserOptions);
+        var parser = Parser;
         using var doc = parser.ParseDocument(html);
         var page = PageFacts.Read(doc, cat);
         var ui = cat.Get(page.Language);
@@ -55,7 +60,7 @@ internal static class HtmlArticleReader
     /// <summary>An HTML fragment (a JSON field holding markup): its blocks through the text line rules.</summary>
     public static ArticleDraft ReadFragment(string html, UiCatalog cat, string? language)
     {
-        var parser = new HtmlParser(ParserOptions);
+        var parser = Parser;
         using var doc = parser.ParseDocument("<html><body>" + NestingGuard.Limit(html, out _) + "</body></html>");
         var draft = new ArticleDraft { Language = language };
         var lines = new List<Line>();
@@ -71,7 +76,7 @@ internal static class HtmlArticleReader
     public static string PlainText(string s)
     {
         if (!s.Contains('<') && !s.Contains('&')) return TextTools.NormaliseSpaces(s);
-        var parser = new HtmlParser(ParserOptions);
+        var parser = Parser;
         using var doc = parser.ParseDocument("<html><body>" + NestingGuard.Limit(s, out _) + "</body></html>");
         return Text(doc.Body!);
     }
@@ -105,7 +110,7 @@ internal static class HtmlArticleReader
     {
         if (textLength == 0) return 1;
         var links = 0;
-        foreach (var a in e.QuerySelectorAll("a")) links += Text(a).Length;
+        foreach (var a in Dom.All(e, new Sel("a"))) links += Text(a).Length;
         return (double)links / textLength;
     }
 
@@ -207,10 +212,10 @@ internal sealed class PageFacts
     {
         var f = new PageFacts();
         f.Language = LanguageGuesser.FromCode(doc.DocumentElement?.GetAttribute("lang"));
-        var canonical = doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? doc.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
+        var canonical = Dom.First(doc.Head, new Sel("link", Attr: "rel", Value: "canonical"))?.GetAttribute("href") ?? Dom.First(doc.Head, new Sel("meta", Attr: "property", Value: "og:url"))?.GetAttribute("content");
         f.Language ??= LanguageGuesser.FromUrl(canonical);
         f.IsDw = canonical?.Contains("dw.com", StringComparison.OrdinalIgnoreCase) == true;
-        foreach (var s in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var s in Dom.All(doc, new Sel("script", Attr: "type", Value: "application/ld+json")))
         {
             try
             {
@@ -229,7 +234,7 @@ internal sealed class PageFacts
                 // a broken JSON-LD block is the page's problem; the markup still has the article
             }
         }
-        var title = doc.QuerySelector("title") is { } t ? TextTools.NormaliseSpaces(t.TextContent) : null;
+        var title = Dom.First(doc.Head, new Sel("title")) is { } t ? TextTools.NormaliseSpaces(t.TextContent) : null;
         if (title is { Length: > 0 })
         {
             if (LineRules.PageTitle(title) is { } pt)
@@ -268,47 +273,54 @@ internal sealed class PageFacts
 internal static class NewLayout
 {
     // selectors as named data
-    private const string Article = "article";
-    private const string RichText = "div.rich-text";
-    private const string Headline = "header h1";
-    private const string Kicker = "[data-tracking-name='content-detail-kicker'], header .kicker";
-    private const string AuthorNames = ".author-details .author, header .author";
-    private const string PublicationTime = "header .publication time, header time";
-    private const string LeadParagraph = "header p";
-    private const string Captions = "figcaption";
+    private static readonly Sel Article = new("article");
+    private static readonly Sel RichText = new("div", "rich-text");
+    private static readonly Sel Header = new("header");
+    private static readonly Sel Headline = new("h1");
+    private static readonly Sel KickerTracked = new(Attr: "data-tracking-name", Value: "content-detail-kicker");
+    private static readonly Sel KickerClass = new(Class: "kicker");
+    private static readonly Sel AuthorName = new(Class: "author");
+    private static readonly Sel Publication = new(Class: "publication");
+    private static readonly Sel Time = new("time");
+    private static readonly Sel LeadParagraph = new("p");
+    private static readonly Sel Caption = new("figcaption");
+    private static readonly Sel CreditSmall = new("small");
+    private static readonly Sel CreditClass = new(Class: "copyright");
+    private static readonly Sel PermalinkBox = new(Class: "copy-button-wrapper");
 
     public static ArticleDraft? TryRead(IDocument doc, PageFacts page, UiCatalog cat, UiLanguage? ui, DateTimeOffset? baseTime)
     {
         IElement? article = null;
-        foreach (var a in doc.QuerySelectorAll(Article))
-            if (a.QuerySelector(RichText) is not null || a.QuerySelector(Headline) is not null) { article = a; break; }
+        foreach (var a in Dom.All(doc.Body, Article))
+            if (Dom.First(a, RichText) is not null || Dom.First(Dom.First(a, Header), Headline) is not null) { article = a; break; }
         if (article is null) return null;
         var draft = new ArticleDraft { Language = page.Language };
-        draft.Title = page.LdHeadline ?? (article.QuerySelector(Headline) is { } h1 ? HtmlArticleReader.Text(h1) : null);
-        if (article.QuerySelector(Kicker) is { } k)
+        var header = Dom.First(article, Header);
+        draft.Title = page.LdHeadline ?? (Dom.First(header ?? article, Headline) is { } h1 ? HtmlArticleReader.Text(h1) : null);
+        if (Dom.First(header ?? article, KickerTracked, KickerClass) is { } k)
         {
             var parts = k.Children.Select(HtmlArticleReader.Text).Where(x => x.Length > 0).ToList();
             draft.Kicker = parts.Count > 0 ? string.Join(" | ", parts) : HtmlArticleReader.Text(k);
         }
         draft.AddAuthors(page.LdAuthors);
-        if (draft.Authors.Count == 0) draft.AddAuthors(article.QuerySelectorAll(AuthorNames).Select(HtmlArticleReader.Text));
+        if (draft.Authors.Count == 0) draft.AddAuthors(Dom.All(header, AuthorName).Select(HtmlArticleReader.Text));
         draft.Published = page.LdPublished;
-        if (draft.Published is null && article.QuerySelector(PublicationTime) is { } time)
+        if (draft.Published is null && Dom.First(Dom.First(header, Publication) ?? header, Time) is { } time)
             draft.Published = DateReader.ReadLine(HtmlArticleReader.Text(time), ui, cat, baseTime).Date;
         draft.Published ??= page.PageTitleDate;
-        if (article.QuerySelector("header") is { } header && header.QuerySelector(LeadParagraph) is { } lead) draft.Lead = HtmlArticleReader.Text(lead);
+        if (Dom.First(header, LeadParagraph) is { } lead) draft.Lead = HtmlArticleReader.Text(lead);
         else if (page.LdDescription is not null) draft.Lead = TextTools.NormaliseSpaces(page.LdDescription);
 
-        foreach (var fc in article.QuerySelectorAll(Captions))
+        foreach (var fc in Dom.All(article, Caption))
         {
-            var credit = fc.QuerySelector("small, .copyright");
+            var credit = Dom.First(fc, CreditSmall, CreditClass);
             var text = credit is null ? HtmlArticleReader.Text(fc) : TextWithout(fc, credit);
             if (HtmlArticleReader.CaptionOf(text, credit is null ? null : HtmlArticleReader.Text(credit), cat) is { } cap) draft.Captions.Add(cap);
             draft.Remove("caption");
         }
 
-        if (article.QuerySelector(RichText) is { } rich) Body(rich, draft, cat, ui);
-        if (article.QuerySelector(".copy-button-wrapper span") is { } perma && perma.TextContent.Contains("p.dw.com", StringComparison.Ordinal))
+        if (Dom.First(article, RichText) is { } rich) Body(rich, draft, cat, ui);
+        if (Dom.First(Dom.First(article, PermalinkBox), new Sel("span")) is { } perma && perma.TextContent.Contains("p.dw.com", StringComparison.Ordinal))
             draft.Permalink = perma.TextContent.Trim();
         return draft;
     }
@@ -345,13 +357,13 @@ internal static class NewLayout
                     break;
                 case "blockquote":
                     var q = HtmlArticleReader.Text(e);
-                    if (q.Length == 0 || e.ClassList.Contains("twitter-tweet") && q.Length < 20) { draft.Remove("empty-embed"); break; }
+                    if (q.Length == 0 || Dom.HasClass(e, "twitter-tweet") && q.Length < 20) { draft.Remove("empty-embed"); break; }
                     HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, q, cat, ui);
                     break;
                 case "figure":
                     break; // captions were read from figcaption
                 case "table":
-                    foreach (var row in e.QuerySelectorAll("tr"))
+                    foreach (var row in Dom.All(e, new Sel("tr")))
                         HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, HtmlArticleReader.Text(row), cat, ui);
                     break;
                 default:
@@ -366,10 +378,10 @@ internal static class NewLayout
     private static string? Drop(IElement e)
     {
         if (e.HasAttribute("data-tracking-name")) return "tracked-widget";
-        var cls = e.ClassList;
-        if (cls.Contains("advertisement") || cls.Contains("rich-text-ad") || e.LocalName == "span" && e.HasAttribute("data-slot-id")) return "ad";
-        if (cls.Contains("vjs-wrapper") || cls.Contains("video") || cls.Contains("embed") && !cls.Contains("rich-text")) return "video-or-embed";
-        if (cls.Contains("feedback") || cls.Contains("sharing-icons-inline")) return "page-widget";
+        if (e.GetAttribute("class") is null) return null;
+        if (Dom.HasClass(e, "advertisement") || Dom.HasClass(e, "rich-text-ad") || e.LocalName == "span" && e.HasAttribute("data-slot-id")) return "ad";
+        if (Dom.HasClass(e, "vjs-wrapper") || Dom.HasClass(e, "video") || Dom.HasClass(e, "embed") && !Dom.HasClass(e, "rich-text")) return "video-or-embed";
+        if (Dom.HasClass(e, "feedback") || Dom.HasClass(e, "sharing-icons-inline")) return "page-widget";
         return null;
     }
 }
@@ -377,36 +389,38 @@ internal static class NewLayout
 /// <summary>DW's old layout (to ~2022/23): .col3 h1, p.intro, div.longText, div.picBox, ul.smallList.</summary>
 internal static class OldLayout
 {
-    private const string Column = "div.col3";
-    private const string LongText = "div.longText";
-    private const string Intro = "p.intro";
-    private const string KickerSel = "h4.artikel";
-    private const string PictureBox = "div.picBox";
-    private const string InfoList = "ul.smallList";
+    private static readonly Sel Column = new("div", "col3");
+    private static readonly Sel LongText = new("div", "longText");
+    private static readonly Sel Intro = new("p", "intro");
+    private static readonly Sel KickerSel = new("h4", "artikel");
+    private static readonly Sel Headline = new("h1");
+    private static readonly Sel PictureBox = new("div", "picBox");
+    private static readonly Sel Gallery = new(Class: "gallery");
+    private static readonly Sel InfoList = new("ul", "smallList");
 
     public static ArticleDraft? TryRead(IDocument doc, PageFacts page, UiCatalog cat, UiLanguage? ui)
     {
         IElement? col = null;
-        foreach (var c in doc.QuerySelectorAll(Column))
-            if (c.QuerySelector("h1") is not null && (c.QuerySelector(LongText) is not null || c.QuerySelector(Intro) is not null)) { col = c; break; }
+        foreach (var c in Dom.All(doc.Body, Column))
+            if (Dom.First(c, Headline) is not null && (Dom.First(c, LongText) is not null || Dom.First(c, Intro) is not null)) { col = c; break; }
         if (col is null) return null;
         var draft = new ArticleDraft { Language = page.Language };
-        draft.Title = HtmlArticleReader.Text(col.QuerySelector("h1")!);
-        if (col.QuerySelector(KickerSel) is { } k) draft.Kicker = HtmlArticleReader.Text(k);
-        if (col.QuerySelector(Intro) is { } intro) draft.Lead = HtmlArticleReader.Text(intro);
+        draft.Title = HtmlArticleReader.Text(Dom.First(col, Headline)!);
+        if (Dom.First(col, KickerSel) is { } k) draft.Kicker = HtmlArticleReader.Text(k);
+        if (Dom.First(col, Intro) is { } intro) draft.Lead = HtmlArticleReader.Text(intro);
 
-        foreach (var box in col.QuerySelectorAll(PictureBox))
+        foreach (var box in Dom.All(col, PictureBox))
         {
-            if (box.Closest(".gallery") is not null) continue;
-            var img = box.QuerySelector("img");
+            if (Dom.Ancestor(box, Gallery) is not null) continue;
+            var img = Dom.First(box, new Sel("img"));
             var alt = img?.GetAttribute("title") ?? img?.GetAttribute("alt") ?? "";
             var credit = Credits.SplitParenthesised(TextTools.NormaliseSpaces(alt), cat)?.Credit;
-            var text = box.QuerySelector("p") is { } p ? HtmlArticleReader.Text(p) : "";
+            var text = Dom.First(box, new Sel("p")) is { } p ? HtmlArticleReader.Text(p) : "";
             if (HtmlArticleReader.CaptionOf(text, credit ?? "", cat) is { } cap) draft.Captions.Add(cap);
             draft.Remove("caption");
         }
-        if (col.QuerySelector(LongText) is { } body) Body(body, draft, cat, ui);
-        InfoBox(doc.QuerySelector(InfoList), draft, cat, ui);
+        if (Dom.First(col, LongText) is { } body) Body(body, draft, cat, ui);
+        InfoBox(Dom.First(doc.Body, InfoList), draft, cat, ui);
         return draft;
     }
 
@@ -433,7 +447,7 @@ internal static class OldLayout
                     HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, HtmlArticleReader.Text(e), cat, ui);
                     break;
                 default:
-                    draft.Remove(e.ClassList.Contains("picBox") ? "picture" : e.QuerySelector(".gallery") is not null || e.ClassList.Contains("gallery") ? "gallery" : "embedded-box");
+                    draft.Remove(Dom.HasClass(e, "picBox") ? "picture" : Dom.HasClass(e, "gallery") || Dom.First(e, Gallery) is not null ? "gallery" : "embedded-box");
                     break;
             }
         }
@@ -445,9 +459,11 @@ internal static class OldLayout
         if (list is null) return;
         foreach (var li in list.Children)
         {
-            if (li.QuerySelector("strong") is not { } strong) continue;
-            var label = HtmlArticleReader.Text(strong).TrimEnd(':', ' ');
-            var value = TextTools.NormaliseSpaces(HtmlArticleReader.Text(li).AsSpan(Math.Min(HtmlArticleReader.Text(li).Length, HtmlArticleReader.Text(strong).Length)));
+            if (Dom.First(li, new Sel("strong")) is not { } strong) continue;
+            var labelText = HtmlArticleReader.Text(strong);
+            var label = labelText.TrimEnd(':', ' ');
+            var all = HtmlArticleReader.Text(li);
+            var value = TextTools.NormaliseSpaces(all.AsSpan(Math.Min(all.Length, labelText.Length)));
             if (cat.InfoDateLabels.Contains(label)) draft.Published ??= DateReader.ReadAny(value, ui, cat);
             else if (cat.InfoAuthorLabels.Contains(label)) draft.AddAuthors(TextTools.SplitNames(value) ?? (value.Length is > 0 and < 80 ? [value] : []));
             else if (cat.InfoPermalinkLabels.Contains(label) && value.Contains("p.dw.com", StringComparison.Ordinal)) draft.Permalink ??= value;
@@ -463,7 +479,7 @@ internal static class Fallback
         var draft = new ArticleDraft { Language = page.Language, Fallback = true };
         var th = cat.Thresholds;
         var scores = new Dictionary<IElement, double>();
-        foreach (var p in doc.QuerySelectorAll("p, pre, td"))
+        foreach (var p in Dom.All(doc.Body, new Sel("p")).Concat(Dom.All(doc.Body, new Sel("pre"))))
         {
             var t = HtmlArticleReader.Text(p);
             if (t.Length < 25) continue;
@@ -493,7 +509,7 @@ internal static class Fallback
         ui ??= cat.Get(draft.Language);
         LineRules.Classify(lines, 0, cat, ui, draft);
         LineRules.Assemble(lines, 0, cat, draft);
-        draft.Title = doc.QuerySelector("h1") is { } h1 && HtmlArticleReader.Text(h1) is { Length: > 0 } h ? h : page.LdHeadline ?? page.PageTitle;
+        draft.Title = Dom.First(doc.Body, new Sel("h1")) is { } h1 && HtmlArticleReader.Text(h1) is { Length: > 0 } h ? h : page.LdHeadline ?? page.PageTitle;
         if (draft.Body.Count > 0 && draft.Title is not null && TextDumpReader.TitleKey(draft.Body[0].Text) == TextDumpReader.TitleKey(draft.Title)) draft.Body.RemoveAt(0);
         if (draft.Body.Count > 1 && draft.Body[0].Kind == BlockKind.Paragraph) { draft.Lead = draft.Body[0].Text; draft.Body.RemoveAt(0); }
         var chars = draft.Lead.Length;

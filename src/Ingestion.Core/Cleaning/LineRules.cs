@@ -46,6 +46,7 @@ internal static class LineRules
         for (var i = 0; i < limit; i++)
         {
             var l = lines[i];
+            if (l.Text.Length > 80) continue; // skip links are short; long lines are not looked up
             var t = l.Text.AsSpan();
             var k = 0;
             while (k < t.Length && char.IsAsciiDigit(t[k])) k++;

@@ -61,7 +61,7 @@ internal static class PageSlicer
 
     private static void Head(string html, int limit, StringBuilder sb)
     {
-        var h = html.IndexOf("<html", StringComparison.OrdinalIgnoreCase);
+        var h = html.IndexOf("<html", StringComparison.Ordinal);
         if (h >= 0 && h < limit && html.IndexOf('>', h) is var gt and > 0) sb.Append(html, h, gt - h + 1);
         else sb.Append("<html>");
         sb.Append("<head>");
@@ -76,14 +76,14 @@ internal static class PageSlicer
     private static void CopyElement(string html, string open, string close, int limit, StringBuilder sb, string? mustContain, int from = 0)
     {
         var i = from;
-        while ((i = html.IndexOf(open, i, StringComparison.OrdinalIgnoreCase)) >= 0 && i < limit)
+        while ((i = html.IndexOf(open, i, StringComparison.Ordinal)) >= 0 && i < limit)
         {
             var tagEnd = html.IndexOf('>', i);
             if (tagEnd < 0) return;
-            var end = close == ">" ? tagEnd + 1 : html.IndexOf(close, tagEnd, StringComparison.OrdinalIgnoreCase);
+            var end = close == ">" ? tagEnd + 1 : html.IndexOf(close, tagEnd, StringComparison.Ordinal);
             if (end < 0) return;
             if (close != ">") end += close.Length;
-            if (mustContain is null || html.AsSpan(i, tagEnd - i).Contains(mustContain, StringComparison.OrdinalIgnoreCase))
+            if (mustContain is null || html.AsSpan(i, tagEnd - i).Contains(mustContain, StringComparison.Ordinal))
             {
                 sb.Append(html, i, end - i);
                 if (mustContain is null) return;
@@ -101,7 +101,7 @@ internal static class PageSlicer
             var s = IndexOfAny(html, i, end, out var close);
             if (s < 0) { sb.Append(html, i, end - i); return; }
             sb.Append(html, i, s - i);
-            var e = html.IndexOf(close, s, StringComparison.OrdinalIgnoreCase);
+            var e = html.IndexOf(close, s, StringComparison.Ordinal);
             if (e < 0 || e >= end) return;
             i = e + close.Length;
         }
@@ -109,8 +109,8 @@ internal static class PageSlicer
 
     private static int IndexOfAny(string html, int from, int end, out string close)
     {
-        var script = html.IndexOf("<script", from, end - from, StringComparison.OrdinalIgnoreCase);
-        var style = html.IndexOf("<style", from, end - from, StringComparison.OrdinalIgnoreCase);
+        var script = html.IndexOf("<script", from, end - from, StringComparison.Ordinal);
+        var style = html.IndexOf("<style", from, end - from, StringComparison.Ordinal);
         if (script < 0 && style < 0) { close = ""; return -1; }
         if (style < 0 || (script >= 0 && script < style)) { close = "</script>"; return script; }
         close = "</style>";
