@@ -76,10 +76,11 @@ internal static class Dom
         return null;
     }
 
+    /// <summary>ChildNodes is the node's own list (Children allocates a filtered collection per call).</summary>
     private static void PushChildren(Stack<IElement> stack, INode node)
     {
-        var kids = node is IElement el ? el.Children : node is IDocument d ? d.Children : null;
-        if (kids is null) return;
-        for (var i = kids.Length - 1; i >= 0; i--) stack.Push(kids[i]);
+        var kids = node.ChildNodes;
+        for (var i = kids.Length - 1; i >= 0; i--)
+            if (kids[i] is IElement e) stack.Push(e);
     }
 }

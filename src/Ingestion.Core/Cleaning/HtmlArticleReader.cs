@@ -131,14 +131,15 @@ internal static class HtmlArticleReader
                 if (t.Length > 0) yield return (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" ? BlockKind.Heading : BlockKind.Paragraph, t);
                 continue;
             }
-            var kids = e.Children;
-            for (var i = kids.Length - 1; i >= 0; i--) stack.Push(kids[i]);
+            var kids = e.ChildNodes;
+            for (var i = kids.Length - 1; i >= 0; i--) if (kids[i] is IElement k) stack.Push(k);
         }
     }
 
     private static bool HasBlockChild(IElement e)
     {
-        foreach (var c in e.Children) if (BlockTags.Contains(c.LocalName) || c.LocalName is "div" or "ul" or "ol" or "section" or "table") return true;
+        foreach (var n in e.ChildNodes)
+            if (n is IElement c && (BlockTags.Contains(c.LocalName) || c.LocalName is "div" or "ul" or "ol" or "section" or "table")) return true;
         return false;
     }
 

@@ -171,13 +171,13 @@ internal static class LineRules
     /// <summary>Old-layout info box lines in dumps: "Date 19.01.2020", "Author Ben Knight", "Permalink https://p.dw.com/p/…".</summary>
     private static bool InfoBox(string t, UiCatalog cat, UiLanguage? lang, ArticleDraft draft)
     {
-        if (t.Length > 100) return false;
+        if (t.Length > 400) return false;
         var sp = t.IndexOf(' ');
         for (; sp > 0; sp = t.IndexOf(' ', sp + 1))
         {
             var label = t.AsSpan(0, sp).TrimEnd(':');
             var lookup = cat.InfoDateLabels.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (lookup.Contains(label))
+            if (t.Length <= 100 && lookup.Contains(label))
             {
                 var value = t[(sp + 1)..].Trim();
                 var d = DateReader.ReadLine(value, lang, cat, null);
@@ -185,7 +185,9 @@ internal static class LineRules
                 draft.Published ??= d.Date;
                 return true;
             }
-            if (cat.InfoAuthorLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label))
+            if (cat.InfoDropLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label) && IsTagList(t.AsSpan(sp + 1)))
+                return true;
+            if (t.Length <= 100 && cat.InfoAuthorLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label))
             {
                 var value = t[(sp + 1)..].Trim();
                 if (TextTools.SplitNames(value) is not { } names) return false;
@@ -195,6 +197,19 @@ internal static class LineRules
             if (sp > 30) break;
         }
         return false;
+    }
+
+    /// <summary>"Berlin, colonialism, German Reich": a list of short keywords, not a sentence.</summary>
+    private static bool IsTagList(ReadOnlySpan<char> value)
+    {
+        value = value.Trim();
+        if (value.IsEmpty || TextTools.EndsLikeSentence(value)) return false;
+        foreach (var range in value.Split(','))
+        {
+            var item = value[range].Trim();
+            if (item.IsEmpty || TextTools.WordCount(item) > 4 || item.Contains(". ", StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>"Albanian Shqip Amharic አማርኛ …": a line made of the old layout's language menu.</summary>

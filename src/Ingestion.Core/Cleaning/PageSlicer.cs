@@ -92,28 +92,33 @@ internal static class PageSlicer
         }
     }
 
-    /// <summary>Copies the region, leaving out script and style elements (inline players, trackers, CSS).</summary>
+    /// <summary>Elements the readers never look at, cut from the slice: scripts, styles, inline icons, image sources, comments.</summary>
+    private static readonly (string Open, string Close)[] Skipped =
+    [
+        ("<script", "</script>"), ("<style", "</style>"), ("<svg", "</svg>"), ("<source", ">"), ("<!--", "-->"), ("<noscript", "</noscript>"),
+    ];
+
+    /// <summary>Copies the region without the <see cref="Skipped"/> elements.</summary>
     private static void AppendWithoutScripts(string html, int start, int end, StringBuilder sb)
     {
         var i = start;
         while (i < end)
         {
-            var s = IndexOfAny(html, i, end, out var close);
-            if (s < 0) { sb.Append(html, i, end - i); return; }
-            sb.Append(html, i, s - i);
-            var e = html.IndexOf(close, s, StringComparison.Ordinal);
+            var lt = html.IndexOf('<', i, end - i);
+            if (lt < 0) { sb.Append(html, i, end - i); return; }
+            sb.Append(html, i, lt - i);
+            var close = (string?)null;
+            foreach (var (open, c) in Skipped)
+                if (string.CompareOrdinal(html, lt, open, 0, open.Length) == 0) { close = c; break; }
+            if (close is null)
+            {
+                sb.Append('<');
+                i = lt + 1;
+                continue;
+            }
+            var e = html.IndexOf(close, lt + 1, StringComparison.Ordinal);
             if (e < 0 || e >= end) return;
             i = e + close.Length;
         }
-    }
-
-    private static int IndexOfAny(string html, int from, int end, out string close)
-    {
-        var script = html.IndexOf("<script", from, end - from, StringComparison.Ordinal);
-        var style = html.IndexOf("<style", from, end - from, StringComparison.Ordinal);
-        if (script < 0 && style < 0) { close = ""; return -1; }
-        if (style < 0 || (script >= 0 && script < style)) { close = "</script>"; return script; }
-        close = "</style>";
-        return style;
     }
 }

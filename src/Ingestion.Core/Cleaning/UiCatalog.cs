@@ -23,6 +23,8 @@ internal sealed class UiLanguage
     public string[] InfoDate { get; init; } = [];
     public string[] InfoAuthor { get; init; } = [];
     public string[] InfoPermalink { get; init; } = [];
+    /// <summary>Info-box labels whose lines are dropped whole (keywords, topic pages, print).</summary>
+    public string[] InfoDrop { get; init; } = [];
     public string[] Stopwords { get; init; } = [];
     public FrozenDictionary<string, int> MonthIndex { get; init; } = FrozenDictionary<string, int>.Empty;
 }
@@ -61,6 +63,7 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoDateLabels { get; init; }
     public required FrozenSet<string> InfoAuthorLabels { get; init; }
     public required FrozenSet<string> InfoPermalinkLabels { get; init; }
+    public required FrozenSet<string> InfoDropLabels { get; init; }
     /// <summary>Stopword → the languages it belongs to (case-insensitive), for <see cref="LanguageGuesser"/>.</summary>
     public required FrozenDictionary<string, int[]> StopwordLanguages { get; init; }
     /// <summary>Language codes in a fixed order; <see cref="StopwordLanguages"/> holds indexes into it.</summary>
@@ -91,6 +94,7 @@ internal sealed class UiCatalog
         var infoDate = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var infoAuthor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var infoPerma = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var infoDrop = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var l in langs.Values.OrderBy(l => l.Code, StringComparer.Ordinal))
         {
             foreach (var s in l.SkipLinks) skip.TryAdd(s, l.Code);
@@ -102,6 +106,7 @@ internal sealed class UiCatalog
             infoDate.UnionWith(l.InfoDate);
             infoAuthor.UnionWith(l.InfoAuthor);
             infoPerma.UnionWith(l.InfoPermalink);
+            infoDrop.UnionWith(l.InfoDrop);
         }
         var codes = langs.Keys.Order(StringComparer.Ordinal).ToArray();
         var stop = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -134,6 +139,7 @@ internal sealed class UiCatalog
             InfoDateLabels = infoDate.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            InfoDropLabels = infoDrop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             LanguageCodes = codes,
             Thresholds = new CleaningThresholds(
@@ -172,6 +178,7 @@ internal sealed class UiCatalog
             InfoDate = Strings(info, "date"),
             InfoAuthor = Strings(info, "author"),
             InfoPermalink = Strings(info, "permalink"),
+            InfoDrop = Strings(info, "drop"),
             Stopwords = Strings(e, "stopwords"),
         };
     }

@@ -411,3 +411,20 @@ public class RelativeDateTests
         Assert.True(m.IsDate && m.Relative && m.Date is null);
     }
 }
+
+public class OldLayoutDumpTests
+{
+    private static CleanArticle Clean(string text) => new DwArticleCleaner().Clean(ArticleInput.Decode("a.txt", Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public void Old_layout_info_box_lines_are_read_and_dropped()
+    {
+        const string body = "Print media, however, are declining in Germany, the minister said on Monday in Berlin.";
+        var a = Clean("Floods hit the north | Germany| News | DW | 19.01.2020\n\nFloods hit the north\n\nThe lead paragraph of the story, long enough to be a lead.\n\n"
+                      + body + "\n\nDate 19.01.2020\n\nAuthor Ben Knight\n\nRelated Subjects Berlin\n\nKeywords Berlin, colonialism, German Reich, Africa\n\nFeedback: Send us your feedback.\n\nPrint Print this page\n\nPermalink https://p.dw.com/p/3WRPd");
+        Assert.Equal([body], a.Body.Select(b => b.Text));
+        Assert.Equal(["Ben Knight"], a.Authors);
+        Assert.Equal(new DateOnly(2020, 1, 19), a.Published);
+        Assert.Equal("https://p.dw.com/p/3WRPd", a.Permalink);
+    }
+}
