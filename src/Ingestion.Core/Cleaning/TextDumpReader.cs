@@ -94,7 +94,10 @@ internal static class TextDumpReader
                 Drop(lines[kept[k]], "date", draft);
                 leadFrom = k + 1;
                 var t = k - 1;
-                if (t >= 1 && TextTools.SplitNames(lines[kept[t]].Text) is { } names)
+                // an author line stands between the title and the date; a short title ("Merkel Visits China") under a
+                // one-word kicker is not one: the line above authors is the (longer) title, or the names are '|'-separated
+                if (t >= 1 && TextTools.SplitNames(lines[kept[t]].Text) is { } names
+                    && (lines[kept[t]].Text.Contains('|') || TextTools.WordCount(lines[kept[t - 1]].Text) > TextTools.WordCount(lines[kept[t]].Text)))
                 {
                     draft.AddAuthors(names);
                     Drop(lines[kept[t]], "authors", draft);

@@ -428,3 +428,41 @@ public class OldLayoutDumpTests
         Assert.Equal("https://p.dw.com/p/3WRPd", a.Permalink);
     }
 }
+
+public class HeaderTests
+{
+    private static CleanArticle Clean(string text) => new DwArticleCleaner().Clean(ArticleInput.Decode("a.txt", Encoding.UTF8.GetBytes(text)));
+    private const string Lead = "The chancellor arrived in Beijing on Monday for talks on trade, climate and the war in Ukraine.";
+
+    [Fact]
+    public void Short_title_under_a_kicker_is_not_taken_for_an_author() =>
+        Assert.Equal(("Merkel Visits China", "Politics", (string[])[]), Clean($"Politics\n\nMerkel Visits China\n\nMay 3, 2019\n\n{Lead}") is var a ? (a.Title, a.Kicker, a.Authors.ToArray()) : default);
+
+    [Fact]
+    public void Single_author_between_title_and_date_is_read()
+    {
+        var a = Clean($"Politics\n\nNigeria votes in a tight presidential race\n\nJane Doe\n\n2 hours ago\n\n{Lead}");
+        Assert.Equal("Nigeria votes in a tight presidential race", a.Title);
+        Assert.Equal(["Jane Doe"], a.Authors);
+        Assert.Null(a.Published);
+        Assert.Equal(Lead, a.Lead);
+    }
+
+    [Fact]
+    public void German_new_layout_dump()
+    {
+        var text = "1. Zum Inhalt springen\n2. Zur Hauptnavigation springen\n3. Zu weiteren Angeboten der DW springen\n\nWissenschaft\n\nWas wissen wir über das Post-Vac-Syndrom?\n\nJulia Vergin | Clare Roth\n\n13.06.2023\n\n"
+                   + "Müdigkeit und Muskelschmerzen: Jede Impfung kann Nebenwirkungen haben, auch die gegen COVID-19.\n\nAufgeschlagener Impfpass\nJede Impfung hat auch Nebenwirkungen.Bild: pressefoto_korb/picture alliance\n\nAnzeige\n\n"
+                   + "Mehr als 13 Milliarden Impfdosen sind während der Corona-Pandemie weltweit verabreicht worden.\n\nWas ist das Post-Vac-Syndrom?\n\nDas Post-Vac-Syndrom ist mehr, viel mehr. Nur was genau, das weiß noch niemand.\n\n"
+                   + "Schicken Sie uns Ihr Feedback!\n\nMehr zum Thema\n\nEin anderer Artikel";
+        var a = Clean(text);
+        Assert.Equal("de", a.Language);
+        Assert.Equal("Wissenschaft", a.Kicker);
+        Assert.Equal(["Julia Vergin", "Clare Roth"], a.Authors);
+        Assert.Equal(new DateOnly(2023, 6, 13), a.Published);
+        Assert.Equal(("Jede Impfung hat auch Nebenwirkungen.", "pressefoto_korb/picture alliance"), (a.Captions[0].Text, a.Captions[0].Credit));
+        Assert.Equal([BlockKind.Paragraph, BlockKind.Heading, BlockKind.Paragraph], a.Body.Select(b => b.Kind));
+        var all = string.Join("\n", a.TextBlocks());
+        foreach (var leak in new[] { "Anzeige", "Impfpass", "Feedback", "anderer Artikel", "picture alliance" }) Assert.DoesNotContain(leak, all);
+    }
+}
