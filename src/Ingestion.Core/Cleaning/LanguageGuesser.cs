@@ -35,6 +35,7 @@ internal static class LanguageGuesser
         Span<int> counts = stackalloc int[cat.LanguageCodes.Length];
         var sampled = 0;
         var stop = cat.StopwordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> folded = stackalloc char[12];
         foreach (var line in lines)
         {
             if (sampled >= SampleChars) break;
@@ -69,7 +70,10 @@ internal static class LanguageGuesser
             {
                 var w = span[range].Trim(",.;:!?\"'()«»„“”");
                 if (w.IsEmpty || w.Length > 12) continue;
-                if (!stop.TryGetValue(w, out var codes)) continue;
+                // stopwords are stored lower-case; only an ASCII capital (sentence start) is folded, without ICU
+                w.CopyTo(folded);
+                if (char.IsAsciiLetterUpper(folded[0])) folded[0] = (char)(folded[0] | 0x20);
+                if (!stop.TryGetValue(folded[..w.Length], out var codes)) continue;
                 foreach (var code in codes) counts[code]++;
             }
         }

@@ -172,29 +172,24 @@ internal static class LineRules
     private static bool InfoBox(string t, UiCatalog cat, UiLanguage? lang, ArticleDraft draft)
     {
         if (t.Length > 400) return false;
-        var sp = t.IndexOf(' ');
-        for (; sp > 0; sp = t.IndexOf(' ', sp + 1))
+        var labels = cat.InfoLabels.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var sp = t.IndexOf(' '); sp > 0 && sp <= cat.MaxInfoLabelLength + 1; sp = t.IndexOf(' ', sp + 1))
         {
-            var label = t.AsSpan(0, sp).TrimEnd(':');
-            var lookup = cat.InfoDateLabels.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (t.Length <= 100 && lookup.Contains(label))
+            if (!labels.TryGetValue(t.AsSpan(0, sp).TrimEnd(':'), out var kind)) continue;
+            switch (kind)
             {
-                var value = t[(sp + 1)..].Trim();
-                var d = DateReader.ReadLine(value, lang, cat, null);
-                if (!d.IsDate) return false;
-                draft.Published ??= d.Date;
-                return true;
+                case InfoKind.Date when t.Length <= 100:
+                    var d = DateReader.ReadLine(t[(sp + 1)..].Trim(), lang, cat, null);
+                    if (!d.IsDate) return false;
+                    draft.Published ??= d.Date;
+                    return true;
+                case InfoKind.Drop when IsTagList(t.AsSpan(sp + 1)):
+                    return true;
+                case InfoKind.Author when t.Length <= 100:
+                    if (TextTools.SplitNames(t[(sp + 1)..].Trim()) is not { } names) return false;
+                    draft.AddAuthors(names);
+                    return true;
             }
-            if (cat.InfoDropLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label) && IsTagList(t.AsSpan(sp + 1)))
-                return true;
-            if (t.Length <= 100 && cat.InfoAuthorLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label))
-            {
-                var value = t[(sp + 1)..].Trim();
-                if (TextTools.SplitNames(value) is not { } names) return false;
-                draft.AddAuthors(names);
-                return true;
-            }
-            if (sp > 30) break;
         }
         return false;
     }

@@ -29,6 +29,9 @@ internal sealed class UiLanguage
     public FrozenDictionary<string, int> MonthIndex { get; init; } = FrozenDictionary<string, int>.Empty;
 }
 
+/// <summary>What an old-layout info-box label introduces.</summary>
+internal enum InfoKind { Date, Author, Permalink, Drop }
+
 /// <summary>Thresholds that decide line kinds; data, so they can be tuned without touching the algorithm.</summary>
 internal sealed record CleaningThresholds(
     int MaxHeadingWords, int MaxHeadingChars, int MaxTitleChars, int MaxAltTextChars, int MaxCaptionWords,
@@ -64,7 +67,10 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoAuthorLabels { get; init; }
     public required FrozenSet<string> InfoPermalinkLabels { get; init; }
     public required FrozenSet<string> InfoDropLabels { get; init; }
-    /// <summary>Stopword → the languages it belongs to (case-insensitive), for <see cref="LanguageGuesser"/>.</summary>
+    /// <summary>Every info-box label of every language → what it introduces (one lookup per candidate label).</summary>
+    public required FrozenDictionary<string, InfoKind> InfoLabels { get; init; }
+    public required int MaxInfoLabelLength { get; init; }
+    /// <summary>Lower-case stopword → the languages it belongs to, for <see cref="LanguageGuesser"/>.</summary>
     public required FrozenDictionary<string, int[]> StopwordLanguages { get; init; }
     /// <summary>Language codes in a fixed order; <see cref="StopwordLanguages"/> holds indexes into it.</summary>
     public required string[] LanguageCodes { get; init; }
@@ -109,13 +115,19 @@ internal sealed class UiCatalog
             infoDrop.UnionWith(l.InfoDrop);
         }
         var codes = langs.Keys.Order(StringComparer.Ordinal).ToArray();
-        var stop = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var stop = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var li = 0; li < codes.Length; li++)
-            foreach (var w in langs[codes[li]].Stopwords)
+            foreach (var word in langs[codes[li]].Stopwords)
             {
+                var w = word.ToLowerInvariant();
                 if (!stop.TryGetValue(w, out var list)) stop[w] = list = [];
                 if (!list.Contains(li)) list.Add(li);
             }
+        var infoLabels = new Dictionary<string, InfoKind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var x in infoDrop) infoLabels.TryAdd(x, InfoKind.Drop);
+        foreach (var x in infoPerma) infoLabels[x] = InfoKind.Permalink;
+        foreach (var x in infoAuthor) infoLabels[x] = InfoKind.Author;
+        foreach (var x in infoDate) infoLabels[x] = InfoKind.Date;
         drop.UnionWith(Strings(c, "dropLines"));
         prefixes.AddRange(Strings(c, "dropPrefixes"));
         var feed = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -140,7 +152,9 @@ internal sealed class UiCatalog
             InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoDropLabels = infoDrop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+            InfoLabels = infoLabels.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            MaxInfoLabelLength = infoLabels.Keys.Max(k => k.Length),
+            StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             LanguageCodes = codes,
             Thresholds = new CleaningThresholds(
                 t.GetProperty("maxHeadingWords").GetInt32(), t.GetProperty("maxHeadingChars").GetInt32(),
