@@ -43,6 +43,9 @@ internal sealed class ArticleDraft
         if (text.Length > 0) Body.Add(new BodyBlock(kind, text));
     }
 
+    /// <summary>A paragraph has at least this many words (CJK: two characters per word).</summary>
+    private const int MinProseWords = 8;
+
     public CleanArticle Build(ArticleFormat format)
     {
         var title = Title is null ? null : TextTools.NormaliseSpaces(Title);
@@ -58,6 +61,15 @@ internal sealed class ArticleDraft
         }
         if (words < min)
             throw new ArticleRejectedException(RejectionKind.NoArticle, $"no article text found: only {words} words remain after removing page chrome");
+        // navigation pages are lists of short link lines: an article has at least one sentence of prose
+        var prose = TextTools.WeightedWords(lead.AsSpan(0, Math.Min(lead.Length, 400))) >= MinProseWords;
+        foreach (var b in Body)
+        {
+            if (prose) break;
+            prose = b.Kind == BlockKind.Paragraph && TextTools.WeightedWords(b.Text.AsSpan(0, Math.Min(b.Text.Length, 400))) >= MinProseWords;
+        }
+        if (!prose)
+            throw new ArticleRejectedException(RejectionKind.NoArticle, "no article text found: the input holds only short lines (navigation, headings, link lists), no paragraph of prose");
         return new CleanArticle
         {
             Format = format,

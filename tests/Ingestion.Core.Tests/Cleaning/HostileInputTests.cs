@@ -62,3 +62,14 @@ public class HostileInputTests
         Assert.Null(Credits.SplitLabelled("Imagine a world where the minister said nothing at all.", UiCatalog.Default));
     }
 }
+
+public class NavigationOnlyTests
+{
+    [Fact]
+    public void A_topic_menu_is_not_an_article()
+    {
+        var text = "Germany\nWorld\nBusiness\nScience\nEnvironment\nCulture\nSports\nLive TV\nIn focus\nUkraine war\nClimate crisis\nGerman elections";
+        var e = Assert.Throws<ArticleRejectedException>(() => new DwArticleCleaner().Clean(new ArticleInput("x.txt", text, ArticleFormat.Text)));
+        Assert.Equal(RejectionKind.NoArticle, e.Kind);
+    }
+}
