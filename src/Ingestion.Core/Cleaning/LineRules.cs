@@ -241,6 +241,7 @@ internal static class LineRules
     /// </summary>
     public static void Assemble(List<Line> lines, int from, UiCatalog cat, ArticleDraft draft)
     {
+        Galleries(lines, from, cat, draft);
         var paragraphs = 0;
         var afterMedia = false;
         for (var i = from; i < lines.Count; i++)
@@ -277,6 +278,43 @@ internal static class LineRules
                 paragraphs++;
             }
             afterMedia = false;
+        }
+    }
+
+    /// <summary>
+    /// Old-layout picture galleries in dumps repeat the gallery title before every slide: gallery title, slide title,
+    /// slide text. A heading-like line that occurs more than once marks such slides, which are removed.
+    /// </summary>
+    private static void Galleries(List<Line> lines, int from, UiCatalog cat, ArticleDraft draft)
+    {
+        Dictionary<string, int>? seen = null;
+        for (var i = from; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.Kept || l.Text.Length > cat.Thresholds.MaxHeadingChars || !IsHeadingLike(l.Text, cat)) continue;
+            seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            seen[l.Text] = seen.GetValueOrDefault(l.Text) + 1;
+        }
+        if (seen is null) return;
+        for (var i = from; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (!l.Kept || !seen.TryGetValue(l.Text, out var n) || n < 2) continue;
+            l.RemovedBy = "gallery";
+            draft.Remove("gallery");
+            // the slide: its title (heading-like) and its text
+            var j = NextKept(lines, i);
+            if (j >= 0 && IsHeadingLike(lines[j].Text, cat) && seen.GetValueOrDefault(lines[j].Text) < 2)
+            {
+                lines[j].RemovedBy = "gallery";
+                draft.Remove("gallery");
+                j = NextKept(lines, j);
+            }
+            if (j >= 0 && !IsHeadingLike(lines[j].Text, cat))
+            {
+                lines[j].RemovedBy = "gallery";
+                draft.Remove("gallery");
+            }
         }
     }
 

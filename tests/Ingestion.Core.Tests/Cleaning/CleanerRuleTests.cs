@@ -466,3 +466,20 @@ public class HeaderTests
         foreach (var leak in new[] { "Anzeige", "Impfpass", "Feedback", "anderer Artikel", "picture alliance" }) Assert.DoesNotContain(leak, all);
     }
 }
+
+public class GalleryDumpTests
+{
+    [Fact]
+    public void Old_layout_gallery_slides_are_removed_from_dumps()
+    {
+        const string p1 = "The project, co-organized by the Berlin City Museum and three NGOs, will involve five years of events.";
+        const string p2 = "All three places now being renamed are in Wedding's so-called African Quarter, where 25 streets have associations with Africa.";
+        var text = "Berlin confronts its colonial past\n\nThe German capital has launched a five-year project to mark its part in colonialism.\n\n" + p1 + "\n\n"
+                   + "Racist, ruthless, cruel: Germany's colonial history\n\n'Our future is on the water'\n\nUnder Chancellor Otto von Bismarck, Germany's colonial empire was established on territories in Africa.\n\n"
+                   + "Racist, ruthless, cruel: Germany's colonial history\n\nGerman colonies\n\nAcquisitions were made in the Pacific and in China, and a conference in Brussels decided the rest.\n\n"
+                   + "Author: Julia Hitz (eg)\n\n" + p2;
+        var a = new DwArticleCleaner().Clean(ArticleInput.Decode("a.txt", Encoding.UTF8.GetBytes(text)));
+        Assert.Equal([p1, p2], a.Body.Select(b => b.Text));
+        Assert.Equal(6, a.Removed["gallery"]);
+    }
+}
