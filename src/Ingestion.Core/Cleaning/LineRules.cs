@@ -81,6 +81,8 @@ internal static class LineRules
     /// <summary>The per-line rules: what a line is, independent of where it stands.</summary>
     public static void Classify(List<Line> lines, int from, UiCatalog cat, UiLanguage? lang, ArticleDraft draft)
     {
+        var blocks = false;
+        for (var i = from + 1; i < lines.Count && !blocks; i++) blocks = lines[i].BlankBefore;
         for (var i = from; i < lines.Count; i++)
         {
             var l = lines[i];
@@ -108,7 +110,9 @@ internal static class LineRules
                 if (cap.Text.Length > 0) draft.Captions.Add(cap);
                 else draft.Remove("image-credit");
                 // the image's alt text stands on its own line right above the caption, in the same block
-                if (i > 0 && lines[i - 1] is { Kept: true } prev && prev.BlankBefore && !l.BlankBefore
+                // (dumps without empty lines, like AMP text, cannot show the block: there a short line is taken for alt text)
+                if (i > 0 && lines[i - 1] is { Kept: true } prev && !l.BlankBefore
+                    && (prev.BlankBefore || (!blocks && TextTools.WordCount(prev.Text) <= 15))
                     && prev.Text.Length <= cat.Thresholds.MaxAltTextChars && !TextTools.EndsLikeSentence(prev.Text))
                 {
                     prev.RemovedBy = "alt-text";

@@ -84,3 +84,31 @@ public class DevSetEvaluationTests(ITestOutputHelper output)
         Assert.Equal(0.0, CleaningScorer.Prf(0, 1, 0).F);
     }
 }
+
+/// <summary>The same text dumps as saved by other tools: CRLF line ends, or no empty lines between blocks (AMP text).</summary>
+public class PerturbedDumpTests
+{
+    private static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "dw");
+
+    public static TheoryData<string, string> Cases()
+    {
+        var d = new TheoryData<string, string>();
+        foreach (var f in new[] { "000_4cf934df87468c23", "pc-010", "pc-012", "pc-024", "pc-029" })
+            foreach (var how in new[] { "crlf", "no-empty-lines" }) d.Add(f, how);
+        return d;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Perturbed_dumps_keep_their_scores(string name, string how)
+    {
+        var text = File.ReadAllText(Path.Combine(Dir, name + ".txt"));
+        text = how == "crlf" ? text.Replace("\n", "\r\n", StringComparison.Ordinal)
+            : string.Join("\n", text.Split('\n').Where(l => l.Trim().Length > 0));
+        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir, name + ".gold.json")));
+        var f = CleaningScorer.Score(name, new DwArticleCleaner().Clean(new ArticleInput(name + ".txt", text, Model.ArticleFormat.Text)), gold.RootElement);
+        Assert.True(f.Leaks == 0, string.Join(" | ", f.LeakList));
+        Assert.True(f.TextF1 >= 0.97, $"text F1 {f.TextF1:F3}");
+        if (f.TitleAcc is { } t) Assert.Equal(1.0, t);
+    }
+}
