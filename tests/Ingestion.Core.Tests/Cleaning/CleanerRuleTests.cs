@@ -483,3 +483,22 @@ public class GalleryDumpTests
         Assert.Equal(6, a.Removed["gallery"]);
     }
 }
+
+public class AmpPageTests
+{
+    [Fact]
+    public void Amp_page_is_read_with_the_text_rules()
+    {
+        const string lead = "German Chancellor Olaf Scholz has told reporters that the war is the biggest current crisis facing Europe.";
+        const string body = "Scholz said that Germany had broken with the tradition of not supplying weapons to conflict zones.";
+        var html = $$"""<!doctype html><html amp lang="en"><head><title>Scholz speaks</title></head><body><nav><ul><li><a href="/">Home</a></li></ul></nav><article><h1>Scholz: Ukraine tops list of challenges</h1><p>August 11, 2022</p><p>{{lead}}</p><p>Advertisement</p><p>{{body}}</p><p>es/msh (AP, AFP, Reuters)</p></article></body></html>""";
+        var a = new DwArticleCleaner().Clean(ArticleInput.Decode("amp.html", Encoding.UTF8.GetBytes(html)));
+        Assert.Equal("Scholz: Ukraine tops list of challenges", a.Title);
+        Assert.Equal(new DateOnly(2022, 8, 11), a.Published);
+        Assert.Equal(lead, a.Lead);
+        Assert.Equal([body], a.Body.Select(b => b.Text));
+        Assert.Equal("en", a.Language);
+        Assert.NotNull(a.Signature);
+        Assert.False(a.Fallback);
+    }
+}
