@@ -50,6 +50,7 @@ internal static class HtmlArticleReader
 
         draft.Language ??= page.Language;
         draft.Title ??= page.LdHeadline ?? page.PageTitle;
+        draft.Language ??= LanguageGuesser.Guess(draft.Body.Select(b => b.Text).Prepend(draft.Lead).Prepend(draft.Title ?? ""), cat);
         draft.Published ??= page.LdPublished ?? page.PageTitleDate;
         if (draft.Authors.Count == 0) draft.AddAuthors(page.LdAuthors);
         draft.Permalink ??= page.Permalink;

@@ -111,8 +111,11 @@ internal static class TextDumpReader
         {
             // clean text or an excerpt: a first line that reads like a headline is the title
             var t0 = lines[kept[0]].Text;
-            if (!TextTools.EndsLikeSentence(t0) && t0.Length <= cat.Thresholds.MaxTitleChars && TextTools.WeightedWords(t0) <= 30)
-                titleAt = 0;
+            if (IsTitleLike(t0, cat)) titleAt = 0;
+            // a one-to-three-word line over a headline over prose is kicker + title ("Politics" / "Nigeria votes …" / lead)
+            if (titleAt == 0 && kept.Count >= 3 && TextTools.WeightedWords(t0) <= 3 && IsTitleLike(lines[kept[1]].Text, cat)
+                && TextTools.WeightedWords(lines[kept[1]].Text) > TextTools.WeightedWords(t0) && !LineRules.IsHeadingLike(lines[kept[2]].Text, cat))
+                titleAt = 1;
             leadFrom = titleAt + 1;
         }
         if (titleAt >= 0)
@@ -144,6 +147,9 @@ internal static class TextDumpReader
         }
         return leadFrom < kept.Count ? kept[leadFrom] : (kept.Count > 0 ? kept[^1] + 1 : lines.Count);
     }
+
+    private static bool IsTitleLike(string t, UiCatalog cat) =>
+        !TextTools.EndsLikeSentence(t) && t.Length <= cat.Thresholds.MaxTitleChars && TextTools.WeightedWords(t) <= 30;
 
     private static void Drop(Line l, string rule, ArticleDraft draft, bool count = true)
     {

@@ -502,3 +502,24 @@ public class AmpPageTests
         Assert.False(a.Fallback);
     }
 }
+
+public class UndatedHeaderTests
+{
+    private static CleanArticle Clean(string text, string name = "a.txt") => new DwArticleCleaner().Clean(ArticleInput.Decode(name, Encoding.UTF8.GetBytes(text)));
+    private const string Lead = "Voters in Africa's most populous country are choosing a new president in what is expected to be a tight race.";
+
+    [Fact]
+    public void Kicker_above_an_undated_headline() =>
+        Assert.Equal(("Nigeria votes in a tight presidential race", "Politics"), Clean($"Politics\n\nNigeria votes in a tight presidential race\n\n{Lead}\n\n{Lead}") is var a ? (a.Title, a.Kicker) : default);
+
+    [Fact]
+    public void Short_headline_over_a_lead_stays_the_title() =>
+        Assert.Equal("Brexit chaos", Clean($"Brexit chaos\n\n{Lead}\n\n{Lead}").Title);
+
+    [Fact]
+    public void Html_without_lang_gets_a_guessed_language()
+    {
+        var html = $"<html><head><title>Wahl in Nigeria | Afrika | DW | 25.02.2023</title></head><body><div class=\"col3\"><h1>Wahl in Nigeria</h1><p class=\"intro\">Die Wähler in Nigeria entscheiden heute über den neuen Präsidenten, und das Rennen ist knapp.</p><div class=\"longText\"><p>Die Wahl ist die größte Demokratie-Übung in Afrika, und die Beobachter sind vor Ort.</p></div></div></body></html>";
+        Assert.Equal("de", Clean(html, "a.html").Language);
+    }
+}
