@@ -13,7 +13,8 @@ namespace Ingestion.Core.Cleaning;
 /// </summary>
 internal static class HtmlArticleReader
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    // position tracking, comments and raw text (style, iframe) are never read: the parser skips them
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false, DisableElementPositionTracking = true, SkipComments = true, SkipRawText = true };
 
     [ThreadStatic] private static HtmlParser? _parser;
 
