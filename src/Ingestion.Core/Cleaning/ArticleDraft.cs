@@ -46,6 +46,12 @@ internal sealed class ArticleDraft
     /// <summary>A paragraph has at least this many words (CJK: two characters per word).</summary>
     private const int MinProseWords = 8;
 
+    /// <summary>For text that is already normalised (lines from <see cref="LineRules.Split"/>).</summary>
+    public void AddNormalisedBlock(BlockKind kind, string text)
+    {
+        if (text.Length > 0) Body.Add(new BodyBlock(kind, text));
+    }
+
     public CleanArticle Build(ArticleFormat format)
     {
         var title = Title is null ? null : TextTools.NormaliseSpaces(Title);

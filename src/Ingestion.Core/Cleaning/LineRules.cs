@@ -274,11 +274,11 @@ internal static class LineRules
                     draft.Remove("media-title");
                     continue;
                 }
-                draft.AddBlock(BlockKind.Heading, t);
+                draft.AddNormalisedBlock(BlockKind.Heading, t);
             }
             else
             {
-                draft.AddBlock(BlockKind.Paragraph, t);
+                draft.AddNormalisedBlock(BlockKind.Paragraph, t);
                 paragraphs++;
             }
             afterMedia = false;
@@ -291,6 +291,11 @@ internal static class LineRules
     /// </summary>
     private static void Galleries(List<Line> lines, int from, UiCatalog cat, ArticleDraft draft)
     {
+        // a gallery needs a repeated title: with fewer than four heading-like lines there is none
+        var headings = 0;
+        for (var i = from; i < lines.Count && headings < 4; i++)
+            if (lines[i].Kept && lines[i].Text.Length <= cat.Thresholds.MaxHeadingChars && IsHeadingLike(lines[i].Text, cat)) headings++;
+        if (headings < 4) return;
         Dictionary<string, int>? seen = null;
         for (var i = from; i < lines.Count; i++)
         {
