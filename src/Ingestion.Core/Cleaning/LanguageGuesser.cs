@@ -27,7 +27,7 @@ internal static class LanguageGuesser
         return FromCode(rest[..slash].ToString());
     }
 
-    private const int SampleChars = 1000;
+    private const int SampleChars = 600;
 
     public static string? Guess(IEnumerable<string> lines, UiCatalog cat)
     {
