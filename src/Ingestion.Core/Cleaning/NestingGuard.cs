@@ -11,9 +11,12 @@ internal static class NestingGuard
 {
     public const int MaxDepth = 1024;
 
+    /// <summary>Tags that do not open a level: void elements and elements with optional end tags.</summary>
     private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype",
+        // elements whose end tag is optional close themselves when a sibling starts: they never nest deeply
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
     };
 
     public static string Limit(string html, out int dropped)
