@@ -86,10 +86,16 @@ internal static class HtmlArticleReader
     private static readonly HashSet<string> Invisible = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "button", "iframe", "select", "textarea", "head", "object", "video", "audio", "canvas" };
 
     /// <summary>The element's visible text, normalised, without recursion.</summary>
+    [ThreadStatic] private static StringBuilder? _textBuffer;
+    [ThreadStatic] private static Stack<INode>? _textStack;
+
     public static string Text(IElement e)
     {
-        var sb = new StringBuilder();
-        var stack = new Stack<INode>();
+        // one buffer and stack per thread: Text runs once per paragraph and never re-enters itself
+        var sb = _textBuffer ??= new StringBuilder(1024);
+        var stack = _textStack ??= new Stack<INode>(64);
+        sb.Clear();
+        stack.Clear();
         stack.Push(e);
         while (stack.Count > 0)
         {
@@ -104,7 +110,9 @@ internal static class HtmlArticleReader
             var kids = n.ChildNodes;
             for (var i = kids.Length - 1; i >= 0; i--) stack.Push(kids[i]);
         }
-        return TextTools.NormaliseSpaces(sb.ToString());
+        var text = TextTools.NormaliseSpaces(sb.ToString());
+        if (sb.Capacity > 64 * 1024) _textBuffer = null; // do not keep a huge page's buffer alive
+        return text;
     }
 
     /// <summary>Link text share of an element's text: navigation is mostly links.</summary>
