@@ -3,23 +3,52 @@ using Ingestion.Core.Model;
 
 namespace Ingestion.Core.Cleaning;
 
+/// <summary>Options for <see cref="DwArticleCleaner"/>.</summary>
+public sealed record CleanerOptions
+{
+    /// <summary>When the page shows only a relative time ("46 minutes ago"), it is resolved against this instant; null leaves the date null.</summary>
+    public DateTimeOffset? BaseTime { get; init; }
+}
+
 /// <summary>
-/// First version: reads text dumps (title line, date, lead, paragraphs) and drops numbered skip links.
-/// The cleaner issue replaces this with the full DW rule set.
+/// Turns any DW article input (text dump, saved HTML page of either layout, AMP page, syndication feed item, JSON) into
+/// the article and nothing else. Rules are data (<c>Data/cleaning</c>); this class only routes to the reader for the
+/// input's shape. Throws only <see cref="ArticleRejectedException"/>.
 /// </summary>
 public sealed class DwArticleCleaner : IArticleCleaner
 {
+    private readonly CleanerOptions _options;
+
+    public DwArticleCleaner() : this(new CleanerOptions()) { }
+
+    public DwArticleCleaner(CleanerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
     public CleanArticle Clean(ArticleInput input)
     {
-        var lines = input.Text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)
-            .Where(l => !(l.Length > 2 && char.IsDigit(l[0]) && l.Contains(". Skip to", StringComparison.Ordinal)))
-            .ToList();
-        if (lines.Count == 0) throw new ArticleRejectedException(RejectionKind.NoArticle, "no article text found");
-        return new CleanArticle
+        ArgumentNullException.ThrowIfNull(input);
+        var cat = UiCatalog.Default;
+        try
         {
-            Format = input.Format,
-            Title = lines[0],
-            Body = lines.Skip(1).Select(l => new BodyBlock(BlockKind.Paragraph, l)).ToList(),
-        };
+            var draft = input.Format switch
+            {
+                ArticleFormat.Json => JsonArticleReader.Read(input.Text, cat, _options.BaseTime),
+                ArticleFormat.Html => HtmlArticleReader.Read(input.Text, cat, _options.BaseTime),
+                _ => TextDumpReader.Read(input.Text, cat, _options.BaseTime),
+            };
+            return draft.Build(input.Format);
+        }
+        catch (ArticleRejectedException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // hostile input must never surface as anything but a rejection
+            throw new ArticleRejectedException(RejectionKind.NoArticle, $"the input could not be read as an article ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 }
