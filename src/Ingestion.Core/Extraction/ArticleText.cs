@@ -1,0 +1,62 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call.</summary>
+internal sealed class ArticleText
+{
+    public const int PositionShift = 24;
+
+    public readonly string[] Blocks;
+    /// <summary>Title and headings: capitals there do not mark names.</summary>
+    public readonly bool[] Headline;
+    public readonly List<Token>[] Tokens;
+    public readonly List<QuoteSpan> Quotes = [];
+    private readonly HashSet<string> lowerWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lowerLookup;
+
+    public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
+    {
+        Blocks = [.. blocks];
+        Headline = [.. headline];
+        Tokens = new List<Token>[Blocks.Length];
+        lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var b = 0; b < Blocks.Length; b++)
+        {
+            var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
+            Tokenizer.Tokenize(Blocks[b], list);
+            Tokens[b] = list;
+            foreach (var t in list)
+                if (t.Kind == TokKind.Word && !t.Cap && char.IsLower(Blocks[b][t.Start]))
+                    lowerLookup.Add(Blocks[b].AsSpan(t.Start, t.End - t.Start));
+        }
+        for (var b = 0; b < Blocks.Length; b++)
+        {
+            var nextOpens = b + 1 < Blocks.Length && Tokens[b + 1].Count > 0 && Tokens[b + 1][0].Kind == TokKind.Quote && Tokens[b + 1][0].DoubleMark;
+            QuoteFinder.Find(Blocks[b], Tokens[b], b, nextOpens, Quotes);
+        }
+    }
+
+    public ReadOnlySpan<char> Span(int block, int token)
+    {
+        var t = Tokens[block][token];
+        return Blocks[block].AsSpan(t.Start, t.End - t.Start);
+    }
+
+    public string Text(int block, int token) => Span(block, token).ToString();
+
+    public string Text(int block, int from, int to)
+    {
+        var toks = Tokens[block];
+        return Blocks[block][toks[from].Start..toks[to - 1].End];
+    }
+
+    /// <summary>True when the word occurs somewhere in the article in lower case (so a capital may only mean sentence start).</summary>
+    public bool SeenLower(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0) return false;
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        return lowerLookup.Contains(buffer);
+    }
+
+    public static long Position(int block, int token) => ((long)block << PositionShift) + token;
+}

@@ -1,0 +1,619 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Finds names (capitalized spans, lexicon entries), types them by rules and gazetteers, and merges the mentions of one
+/// real-world thing into one cluster with a canonical name.
+/// </summary>
+internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english)
+{
+    private readonly FrozenLookups look = FrozenLookups.For(lex);
+    public readonly List<Mention> Mentions = [];
+    public readonly List<Cluster> Clusters = [];
+    /// <summary>Per block, token index -> mention index for the mention's last token (-1 when none).</summary>
+    public int[][] EndsAt = [];
+    public int[][] StartsAt = [];
+
+    public void Run()
+    {
+        for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
+        Cluster();
+        EndsAt = new int[doc.Blocks.Length][];
+        StartsAt = new int[doc.Blocks.Length][];
+        for (var b = 0; b < doc.Blocks.Length; b++)
+        {
+            EndsAt[b] = new int[doc.Tokens[b].Count];
+            StartsAt[b] = new int[doc.Tokens[b].Count];
+            Array.Fill(EndsAt[b], -1);
+            Array.Fill(StartsAt[b], -1);
+        }
+        for (var i = 0; i < Mentions.Count; i++)
+        {
+            var m = Mentions[i];
+            if (m.Cluster < 0) continue;
+            EndsAt[m.Block][m.TokEnd - 1] = i;
+            StartsAt[m.Block][m.TokStart] = i;
+        }
+    }
+
+    // ---------------------------------------------------------------- scanning
+
+    private bool IsCapWord(int b, int k)
+    {
+        var t = doc.Tokens[b][k];
+        return t.Kind == TokKind.Word && t.Cap;
+    }
+
+    private static readonly string[] Connectors = ["of", "for", "de", "von", "der", "van", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "das", "del", "zu", "ibn", "ter", "and", "y", "on", "the"];
+
+    private static bool IsConnector(ReadOnlySpan<char> w)
+    {
+        foreach (var c in Connectors)
+            if (w.SequenceEqual(c)) return true;
+        return false;
+    }
+
+    /// <summary>A capital at sentence start or in a headline is only a name when the word is not an ordinary word.</summary>
+    private bool CanStartName(int b, int k)
+    {
+        var t = doc.Tokens[b][k];
+        if (t.Kind != TokKind.Word || !t.Cap) return false;
+        var w = doc.Span(b, k);
+        if (look.CommonCaps.Contains(w)) return false;
+        var suspicious = t.SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
+        if (!suspicious) return true;
+        if (look.Names.ContainsKey(w) || look.GivenNames.ContainsKey(w) || look.Titles.ContainsKey(w) || look.Demonyms.ContainsKey(w)) return true;
+        if (IsAcronym(w)) return true;
+        return !doc.SeenLower(w);
+    }
+
+    private void ScanBlock(int b)
+    {
+        var toks = doc.Tokens[b];
+        var n = toks.Count;
+        var k = 0;
+        while (k < n)
+        {
+            if (toks[k].Kind != TokKind.Word) { k++; continue; }
+            var lexLen = MatchLexicon(b, k, out var entry);
+            if (lexLen == 0 && !CanStartName(b, k)) { k++; continue; }
+            if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
+            // Generic capitalized span.
+            var e = k + 1;
+            if (toks[k].Cap)
+            {
+                while (e < n)
+                {
+                    if (IsCapWord(b, e)) { e++; continue; }
+                    if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)))
+                    {
+                        if (e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
+                        if (e + 2 < n && doc.Span(b, e + 1).SequenceEqual("the") && IsCapWord(b, e + 2)) { e += 3; continue; }
+                    }
+                    break;
+                }
+            }
+            if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
+            {
+                AddKnown(b, k, k + lexLen, entry!);
+                k += lexLen;
+                continue;
+            }
+            if (!english)
+            {
+                // Other languages: only what is reliable — lexicon names and given-name-led person names.
+                if (e - k >= 2 && look.GivenNames.ContainsKey(doc.Span(b, k)))
+                {
+                    var end = Math.Min(e, k + 3);
+                    AddTyped(b, k, end, EntityType.Person, null, personCue: true);
+                    k = end;
+                    continue;
+                }
+                k = Math.Max(k + 1, e);
+                continue;
+            }
+            ProcessSpan(b, k, e, depth: 0);
+            k = e;
+        }
+    }
+
+    private bool PreferGeneric(int b, int s, int e)
+    {
+        var last = doc.Span(b, e - 1);
+        if (look.OrgHeads.Contains(last) || look.EventHeads.Contains(last)) return true;
+        for (var i = s + 1; i < e - 1; i++)
+        {
+            var w = doc.Span(b, i);
+            if (w.SequenceEqual("of") || w.SequenceEqual("for")) return ContainsHead(b, s, i);
+        }
+        return false;
+    }
+
+    private bool ContainsHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (look.OrgHeads.Contains(w) || look.Keepers.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    private int MatchLexicon(int b, int k, out LexEntry? entry)
+    {
+        entry = null;
+        if (!look.Names.TryGetValue(doc.Span(b, k), out var entries)) return 0;
+        var toks = doc.Tokens[b];
+        foreach (var en in entries)
+        {
+            if (k + en.Tokens.Length > toks.Count) continue;
+            var ok = true;
+            for (var j = 1; j < en.Tokens.Length && ok; j++)
+                ok = doc.Span(b, k + j).SequenceEqual(en.Tokens[j]);
+            if (!ok) continue;
+            // A sentence-initial "May" or "Turkey" is a word; a lexicon single word at sentence start must be capitalized anyway.
+            if (en.Tokens.Length == 1 && !toks[k].Cap) continue;
+            entry = en;
+            return en.Tokens.Length;
+        }
+        return 0;
+    }
+
+    private void ProcessSpan(int b, int s, int e, int depth)
+    {
+        if (s >= e || depth > 8) return;
+        var toks = doc.Tokens[b];
+        // Leading titles and nationality adjectives: role evidence, not name.
+        string? title = null, nationality = null;
+        var stripped = false;
+        while (s < e)
+        {
+            var demLen = DemonymAt(b, s, e, out var country);
+            if (demLen > 0)
+            {
+                if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                if (s + demLen >= e) return; // a bare nationality adjective: not an entity
+            }
+            var tLen = TitleAt(b, s, e);
+            if (tLen > 0)
+            {
+                if (s + tLen >= e) return; // a bare title
+                if (HeadAtEnd(b, s, e) && tLen == 0) break;
+                title = title is null ? doc.Text(b, s, s + tLen) : title + " " + doc.Text(b, s, s + tLen);
+                s += tLen;
+                stripped = true;
+                // "President of Russia": the title takes the following "of X" as its complement.
+                if (s + 2 < e && doc.Span(b, s).SequenceEqual("of") && IsCapWord(b, s + 1))
+                {
+                    var stop = s + 1;
+                    while (stop < e && IsCapWord(b, stop)) stop++;
+                    var complement = doc.Text(b, s + 1, stop);
+                    title += " of " + complement;
+                    ProcessSpan(b, s + 1, stop, depth + 1);
+                    s = stop;
+                }
+                continue;
+            }
+            break;
+        }
+        if (s >= e) return;
+        // Strip connectors left at the edges.
+        while (s < e && !toks[s].Cap) s++;
+        while (e > s && !toks[e - 1].Cap) e--;
+        if (s >= e) return;
+
+        // Split "A and B" unless the whole is one organisation ("Peace and Security Council").
+        var headAtEnd = HeadAtEnd(b, s, e);
+        for (var i = s + 1; i < e - 1; i++)
+        {
+            var w = doc.Span(b, i);
+            if (w.SequenceEqual("and") && !headAtEnd)
+            {
+                ProcessSpan(b, s, i, depth + 1);
+                ProcessSpan(b, i + 1, e, depth + 1);
+                return;
+            }
+        }
+        for (var i = s + 1; i < e - 1; i++)
+        {
+            var w = doc.Span(b, i);
+            if (w.SequenceEqual("of") || w.SequenceEqual("for") || w.SequenceEqual("on"))
+            {
+                if (ContainsHead(b, s, i) || headAtEnd) break;
+                ProcessSpan(b, s, i, depth + 1);
+                ProcessSpan(b, i + 1, e, depth + 1);
+                return;
+            }
+        }
+        // After stripping, the rest may be a lexicon name ("Russian President" stripped off "Vladimir Putin" is not, "German Bundestag" is).
+        if (stripped || depth > 0)
+        {
+            var lexLen = MatchLexicon(b, s, out var entry);
+            if (lexLen == e - s) { AddKnown(b, s, e, entry!); return; }
+        }
+        Classify(b, s, e, title, nationality);
+    }
+
+    private bool HeadAtEnd(int b, int s, int e)
+    {
+        var last = doc.Span(b, e - 1);
+        return e - s >= 2 && (look.OrgHeads.Contains(last) || look.EventHeads.Contains(last));
+    }
+
+    private int DemonymAt(int b, int s, int e, out string country)
+    {
+        country = "";
+        if (s + 1 < e)
+        {
+            var two = string.Concat(doc.Span(b, s), " ", doc.Span(b, s + 1));
+            if (lex.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
+        }
+        var w = doc.Span(b, s);
+        if (look.Demonyms.TryGetValue(w, out var c1)) { country = c1; return 1; }
+        // "Turkish-German": every hyphen part a nationality.
+        if (w.Contains('-'))
+        {
+            foreach (var range in w.Split('-'))
+                if (!look.Demonyms.ContainsKey(w[range])) return 0;
+            return 1;
+        }
+        return 0;
+    }
+
+    private int TitleAt(int b, int s, int e)
+    {
+        if (!look.Titles.TryGetValue(doc.Span(b, s), out var seqs)) return 0;
+        foreach (var seq in seqs)
+        {
+            if (s + seq.Length > e) continue;
+            var ok = true;
+            for (var j = 1; j < seq.Length && ok; j++) ok = doc.Span(b, s + j).SequenceEqual(seq[j]);
+            if (ok) return seq.Length;
+        }
+        return 0;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 10) return false;
+        var upper = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (!(char.IsDigit(c) || c is '-' or '&' or '.')) return false;
+        }
+        return upper >= 2 || (upper == 1 && w.Length >= 2 && char.IsDigit(w[^1]));
+    }
+
+    private void Classify(int b, int s, int e, string? title, string? nationality)
+    {
+        var toks = doc.Tokens[b];
+        var len = e - s;
+        var first = doc.Span(b, s);
+        var last = doc.Span(b, e - 1);
+        var prevLower = s > 0 && toks[s - 1].Kind == TokKind.Word && !toks[s - 1].Cap ? doc.Span(b, s - 1) : default;
+        var roleNoun = !prevLower.IsEmpty && look.RoleNouns.Contains(prevLower);
+        var role = title is not null ? (nationality is { Length: > 0 } && !title.Contains(" of ", StringComparison.Ordinal) ? $"{title} of {nationality}" : title)
+            : roleNoun ? prevLower.ToString() : null;
+        var speechAfter = e < toks.Count && toks[e].Kind == TokKind.Word && (look.SpeechVerbs.ContainsKey(doc.Span(b, e)) || IsLinkVerbThenSpeech(b, e));
+        var personCue = title is not null || roleNoun || look.GivenNames.ContainsKey(first);
+
+        if (len == 1 && look.CommonCaps.Contains(first)) return;
+        if (look.EventHeads.Contains(last) && (len >= 2 || last.SequenceEqual("Olympics")))
+        {
+            AddTyped(b, s, e, EntityType.Event, null, false);
+            return;
+        }
+        if (len >= 2 && ContainsHead(b, s, e) && HasOrgHead(b, s, e) && !(personCue && look.GivenNames.ContainsKey(first)))
+        {
+            AddTyped(b, s, e, EntityType.Organization, null, false);
+            return;
+        }
+        if (len == 1 && IsAcronym(first))
+        {
+            AddTyped(b, s, e, EntityType.Organization, null, false);
+            return;
+        }
+        if (len == 1)
+        {
+            if (personCue || (speechAfter && !doc.SeenLower(first)))
+            {
+                AddTyped(b, s, e, EntityType.Person, role, personCue: true);
+                return;
+            }
+            if (!prevLower.IsEmpty && look.OrgCueNouns.Contains(prevLower))
+            {
+                AddTyped(b, s, e, EntityType.Organization, null, false, orgCue: true);
+                return;
+            }
+            if (doc.SeenLower(first)) return;
+            AddUnknown(b, s, e);
+            return;
+        }
+        // Several capitalized words with no organisation or event head: a person's name when every word looks like a name.
+        var nameLike = true;
+        for (var i = s; i < e && nameLike; i++)
+        {
+            var w = doc.Span(b, i);
+            if (!toks[i].Cap) continue;
+            if (look.CommonCaps.Contains(w) || look.Demonyms.ContainsKey(w) || look.Keepers.Contains(w)) nameLike = false;
+            else if (look.Names.ContainsKey(w) && !look.GivenNames.ContainsKey(w) && i == s && !personCue) nameLike = false;
+        }
+        if (nameLike && len <= 5)
+        {
+            AddTyped(b, s, e, EntityType.Person, role, personCue: true);
+            return;
+        }
+        if (personCue && len <= 4)
+        {
+            AddTyped(b, s, e, EntityType.Person, role, personCue: true);
+        }
+    }
+
+    private bool HasOrgHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (look.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    private bool IsLinkVerbThenSpeech(int b, int e)
+    {
+        var toks = doc.Tokens[b];
+        var w = doc.Span(b, e);
+        if (!(w is "has" or "had" or "also" or "then" or "later" or "once")) return false;
+        return e + 1 < toks.Count && toks[e + 1].Kind == TokKind.Word && look.SpeechVerbs.ContainsKey(doc.Span(b, e + 1));
+    }
+
+    private Mention NewMention(int b, int s, int e)
+    {
+        var words = new string[e - s];
+        for (var i = 0; i < words.Length; i++) words[i] = doc.Text(b, s + i);
+        return new Mention
+        {
+            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = doc.Text(b, s, e), Words = words,
+            InQuote = doc.Tokens[b][s].InQuote >= 0,
+        };
+    }
+
+    private void AddKnown(int b, int s, int e, LexEntry entry)
+    {
+        var m = NewMention(b, s, e);
+        m.Kind = MentionKind.Known;
+        m.Type = entry.Type;
+        m.Canonical = entry.Canonical;
+        Mentions.Add(m);
+    }
+
+    private void AddTyped(int b, int s, int e, EntityType type, string? role, bool personCue, bool orgCue = false)
+    {
+        var m = NewMention(b, s, e);
+        m.Kind = MentionKind.Typed;
+        m.Type = type;
+        m.Role = role;
+        m.PersonCue = personCue;
+        m.OrgCue = orgCue;
+        Mentions.Add(m);
+    }
+
+    private void AddUnknown(int b, int s, int e)
+    {
+        var m = NewMention(b, s, e);
+        m.Kind = MentionKind.Unknown;
+        m.Type = EntityType.Other;
+        Mentions.Add(m);
+    }
+
+    // ---------------------------------------------------------------- clustering
+
+    internal static string Fold(string s)
+    {
+        var normalized = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(c is '\u2019' or '\u2032' ? '\'' : c is '\u2013' or '\u2010' or '\u2011' ? '-' : char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private void Cluster()
+    {
+        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        Cluster Get(EntityType type, string name, Mention m)
+        {
+            var key = (int)type + "|" + Fold(name);
+            if (!byKey.TryGetValue(key, out var c))
+            {
+                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = name.Split(' ') };
+                Clusters.Add(c);
+                byKey[key] = c;
+            }
+            Attach(c, m);
+            return c;
+        }
+
+        // 1. Lexicon names and multi-word typed names.
+        foreach (var m in Mentions)
+        {
+            if (m.Kind == MentionKind.Known) Get(m.Type, m.Canonical!, m);
+            else if (m.Kind == MentionKind.Typed && (m.Words.Length >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
+        }
+        // 2. A person's shorter full form inside a longer one ("Gift Siziba" in "Ostalos Gift Siziba").
+        var persons = Clusters.Where(c => c.Type == EntityType.Person).OrderByDescending(c => c.Words.Length).ToList();
+        foreach (var small in persons)
+        {
+            if (small.Dropped) continue;
+            foreach (var big in persons)
+            {
+                if (big == small || big.Dropped || big.Words.Length <= small.Words.Length) continue;
+                if (ContainsRun(big.Words, small.Words)) { Merge(small, big); break; }
+            }
+        }
+        // 3. Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.
+        foreach (var m in Mentions)
+        {
+            if (m.Cluster >= 0 || m.Words.Length != 1 || !IsAcronym(m.Words[0])) continue;
+            var toks = doc.Tokens[m.Block];
+            Cluster? target = null;
+            if (m.TokStart >= 2 && doc.Span(m.Block, m.TokStart - 1).SequenceEqual("("))
+            {
+                var before = Mentions.FindLast(x => x.Block == m.Block && x.TokEnd == m.TokStart - 1 && x.Cluster >= 0);
+                if (before is not null && Clusters[before.Cluster].Type != EntityType.Person) target = Clusters[before.Cluster];
+            }
+            target ??= Clusters.Find(c => !c.Dropped && c.Type == EntityType.Organization && Initials(c.Name) == m.Words[0]);
+            if (target is not null) Attach(target, m);
+            _ = toks;
+        }
+        // 4. Single words: a surname or given name of a person named in full, else a word of an organisation's name.
+        foreach (var m in Mentions)
+        {
+            if (m.Cluster >= 0) continue;
+            if (m.Words.Length != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
+            var word = Fold(m.Words[0]);
+            var person = BestPerson(word, m.Position);
+            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || IsAcronym(m.Words[0]) == false))
+            {
+                Attach(person, m);
+                person.Role ??= m.Role;
+                continue;
+            }
+            if (m.Kind == MentionKind.Typed)
+            {
+                if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
+            }
+            var orgs = Clusters.Where(c => !c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2 && c.Words.Any(w => Fold(w) == word)).ToList();
+            if (orgs.Count == 1 && !look.OrgHeads.Contains(m.Words[0])) { Attach(orgs[0], m); continue; }
+            if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
+        }
+        // 5. Unknown single words that recur with person evidence elsewhere became persons above; the rest is dropped.
+        foreach (var c in Clusters)
+        {
+            if (c.Dropped) continue;
+            if (c.Type == EntityType.Person)
+            {
+                var longest = c.Mentions.OrderByDescending(x => x.Words.Length).ThenBy(x => x.Position).First();
+                c.Name = longest.Surface;
+                c.Words = longest.Words;
+                c.Gender = lex.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
+                c.Role ??= c.Mentions.Select(x => x.Role).FirstOrDefault(r => r is not null);
+            }
+            else if (c.Mentions.All(x => x.Kind != MentionKind.Known))
+            {
+                var longest = c.Mentions.OrderByDescending(x => IsAcronym(x.Surface) ? 0 : x.Words.Length).ThenBy(x => x.Position).First();
+                c.Name = longest.Surface;
+                c.Words = longest.Words;
+            }
+        }
+    }
+
+    private Cluster? BestPerson(string foldedWord, long position)
+    {
+        Cluster? best = null;
+        var bestScore = long.MinValue;
+        foreach (var c in Clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2) continue;
+            var hit = false;
+            foreach (var w in c.Words)
+                if (Fold(w) == foldedWord) { hit = true; break; }
+            if (!hit) continue;
+            // Nearest preceding mention wins; otherwise the earliest following one.
+            long score = long.MinValue + 1;
+            foreach (var m in c.Mentions)
+                score = Math.Max(score, m.Position <= position ? m.Position : -m.Position);
+            if (Fold(c.Words[^1]) == foldedWord) score += 1L << 40;
+            if (score > bestScore) { bestScore = score; best = c; }
+        }
+        return best;
+    }
+
+    private static bool ContainsRun(string[] big, string[] small)
+    {
+        for (var i = 0; i + small.Length <= big.Length; i++)
+        {
+            var ok = true;
+            for (var j = 0; j < small.Length && ok; j++) ok = Fold(big[i + j]) == Fold(small[j]);
+            if (ok) return true;
+        }
+        return false;
+    }
+
+    private static string Initials(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var w in name.Split(' ', '-'))
+            if (w.Length > 0 && char.IsUpper(w[0])) sb.Append(w[0]);
+        return sb.ToString();
+    }
+
+    private static void Attach(Cluster c, Mention m)
+    {
+        m.Cluster = c.Id;
+        c.Mentions.Add(m);
+        if (m.Role is not null && c.Role is null) c.Role = m.Role;
+    }
+
+    private static void Merge(Cluster from, Cluster into)
+    {
+        foreach (var m in from.Mentions) { m.Cluster = into.Id; into.Mentions.Add(m); }
+        from.Mentions.Clear();
+        from.Dropped = true;
+        into.Role ??= from.Role;
+    }
+}
+
+/// <summary>Span-keyed views of the lexicon, so lookups do not allocate strings.</summary>
+internal sealed class FrozenLookups
+{
+    private static readonly ConditionalWeakTable<Lexicon, FrozenLookups> Cache = new();
+
+    public required System.Collections.Frozen.FrozenDictionary<string, LexEntry[]>.AlternateLookup<ReadOnlySpan<char>> Names { get; init; }
+    public required System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Demonyms { get; init; }
+    public required System.Collections.Frozen.FrozenDictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> Titles { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNouns { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgHeads { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EventHeads { get; init; }
+    public required System.Collections.Frozen.FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> GivenNames { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonCaps { get; init; }
+    public required System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbs { get; init; }
+    public required System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbsDe { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Keepers { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgCueNouns { get; init; }
+
+    public static FrozenLookups For(Lexicon lex) => Cache.GetValue(lex, static l => new FrozenLookups
+    {
+        Names = l.Names.GetAlternateLookup<ReadOnlySpan<char>>(),
+        Demonyms = l.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>(),
+        Titles = l.Titles.GetAlternateLookup<ReadOnlySpan<char>>(),
+        RoleNouns = l.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>(),
+        OrgHeads = l.OrgHeads.GetAlternateLookup<ReadOnlySpan<char>>(),
+        EventHeads = l.EventHeads.GetAlternateLookup<ReadOnlySpan<char>>(),
+        GivenNames = l.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>(),
+        CommonCaps = l.CommonCaps.GetAlternateLookup<ReadOnlySpan<char>>(),
+        SpeechVerbs = l.SpeechVerbsEn.GetAlternateLookup<ReadOnlySpan<char>>(),
+        SpeechVerbsDe = l.SpeechVerbsDe.GetAlternateLookup<ReadOnlySpan<char>>(),
+        Keepers = KeeperWords.GetAlternateLookup<ReadOnlySpan<char>>(),
+        OrgCueNouns = OrgCues.GetAlternateLookup<ReadOnlySpan<char>>(),
+    });
+
+    /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> KeeperWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["Republic", "Kingdom", "States", "Museum", "Sea", "Gulf", "Bay", "Isle", "Islands", "Cape", "Mount", "Lake", "Appeals", "Plan", "Day",
+         "Minister", "Ministry", "Secretary", "Bank", "University", "Office", "Department", "Court", "House", "Palace", "Square", "Street",
+         "Principle", "Treaty", "Act", "Law", "Agreement", "Accord", "Declaration", "Convention", "Protocol", "Doctrine", "Strait", "Straits"],
+        StringComparer.Ordinal);
+
+    /// <summary>Lower-case nouns right before a single capitalized word that make it an organisation ("news agency Xinhua").</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> OrgCues = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["agency", "company", "firm", "group", "broadcaster", "newspaper", "daily", "weekly", "bank", "carmaker", "automaker", "giant", "maker",
+         "manufacturer", "channel", "network", "station", "magazine", "website", "outlet", "party", "organization", "organisation", "insurer",
+         "retailer", "airline", "conglomerate", "institute", "tabloid", "portal", "startup", "lender", "broker", "brokerage", "operator", "club", "movement"],
+        StringComparer.Ordinal);
+}
