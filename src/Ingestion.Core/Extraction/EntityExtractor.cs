@@ -45,7 +45,16 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
     private bool IsCapWord(int b, int k)
     {
         var t = doc.Tokens[b][k];
-        return t.Kind == TokKind.Word && t.Cap;
+        return t.Kind == TokKind.Word && t.Cap && !IsHyphenAdjective(doc.Span(b, k));
+    }
+
+    /// <summary>"Vatican-backed", "Republican-controlled", "Nazi-like": adjectives, not names.</summary>
+    internal static bool IsHyphenAdjective(ReadOnlySpan<char> w)
+    {
+        var h = w.LastIndexOf('-');
+        if (h <= 0 || h + 1 >= w.Length || !char.IsLower(w[h + 1])) return false;
+        var tail = w[(h + 1)..];
+        return tail.EndsWith("ed") || tail is "like" or "style" or "born" or "run" or "era" or "wide" or "speaking" or "friendly" or "made" or "minded" or "owned" or "based" or "backed" or "affiliated" or "linked" or "type" or "free" or "only";
     }
 
     private static readonly string[] Connectors = ["of", "for", "de", "von", "der", "van", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "das", "del", "zu", "ibn", "ter", "and", "y", "on", "the"];
@@ -80,7 +89,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         {
             if (toks[k].Kind != TokKind.Word) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
-            if (lexLen == 0 && !CanStartName(b, k)) { k++; continue; }
+            if (lexLen == 0 && (!CanStartName(b, k) || IsHyphenAdjective(doc.Span(b, k)))) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
             // Generic capitalized span.
             var e = k + 1;
@@ -91,9 +100,17 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                     if (IsCapWord(b, e)) { e++; continue; }
                     if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)))
                     {
-                        if (e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
-                        if (e + 2 < n && doc.Span(b, e + 1).SequenceEqual("the") && IsCapWord(b, e + 2)) { e += 3; continue; }
+                        var isOf = doc.Span(b, e) is "of" or "for";
+                        // "the Socialist Party of Macron's predecessor": the possessive starts a new phrase.
+                        if (isOf && e + 2 < n && toks[e + 2].Kind == TokKind.Poss) break;
+                        if (e + 1 < n && IsCapWord(b, e + 1) && !doc.Span(b, e).SequenceEqual("the")) { e += 2; continue; }
+                        if (isOf && e + 2 < n && doc.Span(b, e + 1).SequenceEqual("the") && IsCapWord(b, e + 2)) { e += 3; continue; }
                     }
+                    // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
+                    if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
+                        && (toks[e].Kind == TokKind.Quote ? doc.Blocks[b][toks[e].Start] is '\'' or '\u2019' && doc.Blocks[b][toks[e].Start - 1] == 's' : true)
+                        && PossessiveOrgAhead(b, e - 1, e + 1))
+                    { e += 2; continue; }
                     break;
                 }
             }
@@ -119,6 +136,18 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             ProcessSpan(b, k, e, depth: 0);
             k = e;
         }
+    }
+
+    private bool PossessiveOrgAhead(int b, int owner, int next)
+    {
+        var toks = doc.Tokens[b];
+        var ownerWord = doc.Span(b, owner);
+        if (look.GivenNames.ContainsKey(ownerWord)) return false;
+        var ownerOk = look.OrgHeads.Contains(ownerWord) || look.Titles.ContainsKey(ownerWord) || ownerWord is "People" or "Students" or "Workers" or "Women" or "Children" or "Veterans" or "Farmers";
+        if (!ownerOk) return false;
+        var j = next;
+        while (j < toks.Count && j - next < 4 && IsCapWord(b, j)) j++;
+        return j > next && (look.OrgHeads.Contains(doc.Span(b, j - 1)) || look.Keepers.Contains(doc.Span(b, j - 1)));
     }
 
     private bool PreferGeneric(int b, int s, int e)
@@ -173,6 +202,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         while (s < e)
         {
             var demLen = DemonymAt(b, s, e, out var country);
+            if (demLen == 1 && country.Length == 0 && look.GivenNames.ContainsKey(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
             if (demLen > 0)
             {
                 if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
@@ -199,6 +229,28 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 continue;
             }
             break;
+        }
+        if (s < e && !HeadAtEnd(b, s, e))
+        {
+            // A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon", "ex-President Park".
+            for (var i = e - 2; i >= s; i--)
+            {
+                var w = doc.Span(b, i);
+                var tl = TitleAt(b, i, e);
+                var isRole = tl == 0 && look.RoleNouns.Contains(w) && i == s;
+                var isEx = tl == 0 && (w.StartsWith("ex-") || w.StartsWith("Ex-")) && look.Titles.ContainsKey(w[3..]);
+                if (tl == 0 && !isRole && !isEx) continue;
+                var allCap = true;
+                for (var j = s; j < i && allCap; j++) allCap = doc.Tokens[b][j].Cap;
+                if (!allCap) continue;
+                var stop = i + Math.Max(tl, 1);
+                if (stop >= e) continue;
+                var t = doc.Text(b, s, stop);
+                title = title is null ? t : title + " " + t;
+                s = stop;
+                stripped = true;
+                break;
+            }
         }
         if (s >= e) return;
         // Strip connectors left at the edges.
@@ -234,6 +286,11 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         {
             var lexLen = MatchLexicon(b, s, out var entry);
             if (lexLen == e - s) { AddKnown(b, s, e, entry!); return; }
+        }
+        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !look.GivenNames.ContainsKey(doc.Span(b, s)))
+        {
+            var lexLen = MatchLexicon(b, s + 1, out var entry);
+            if (lexLen == e - s - 1 && entry!.Type == EntityType.Organization) { AddKnown(b, s + 1, e, entry); return; }
         }
         Classify(b, s, e, title, nationality);
     }
@@ -325,7 +382,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 AddTyped(b, s, e, EntityType.Person, role, personCue: true);
                 return;
             }
-            if (!prevLower.IsEmpty && look.OrgCueNouns.Contains(prevLower))
+            var nextLower = e < toks.Count && toks[e].Kind == TokKind.Word && !toks[e].Cap ? doc.Span(b, e) : default;
+            if (nextLower is "family" or "clan" or "brothers" && !doc.SeenLower(first))
+            {
+                AddTyped(b, s, e, EntityType.Person, null, personCue: true);
+                return;
+            }
+            if ((!prevLower.IsEmpty && look.OrgCueNouns.Contains(prevLower)) || (!nextLower.IsEmpty && look.OrgCueNouns.Contains(nextLower) && !doc.SeenLower(first)))
             {
                 AddTyped(b, s, e, EntityType.Organization, null, false, orgCue: true);
                 return;
@@ -457,19 +520,42 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             }
         }
         // 3. Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.
+        var acronyms = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var m in Mentions)
+        {
+            if (m.Words.Length != 1 || !IsAcronym(m.Words[0]) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
+            var before = Mentions.FindLast(x => x.Block == m.Block && x.TokEnd == m.TokStart - 1 && x.Cluster >= 0);
+            if (before is null || Clusters[before.Cluster].Type == EntityType.Person) continue;
+            var target = Clusters[before.Cluster];
+            if (m.Cluster >= 0 && m.Cluster != target.Id)
+            {
+                var own = Clusters[m.Cluster];
+                if (own.Mentions.All(x => x.Words.Length == 1)) Merge(own, target);
+            }
+            else if (m.Cluster < 0) Attach(target, m);
+            acronyms.TryAdd(m.Words[0], target);
+        }
         foreach (var m in Mentions)
         {
             if (m.Cluster >= 0 || m.Words.Length != 1 || !IsAcronym(m.Words[0])) continue;
-            var toks = doc.Tokens[m.Block];
-            Cluster? target = null;
-            if (m.TokStart >= 2 && doc.Span(m.Block, m.TokStart - 1).SequenceEqual("("))
-            {
-                var before = Mentions.FindLast(x => x.Block == m.Block && x.TokEnd == m.TokStart - 1 && x.Cluster >= 0);
-                if (before is not null && Clusters[before.Cluster].Type != EntityType.Person) target = Clusters[before.Cluster];
-            }
-            target ??= Clusters.Find(c => !c.Dropped && c.Type == EntityType.Organization && Initials(c.Name) == m.Words[0]);
+            var word = m.Words[0];
+            var dash = word.IndexOf('-');
+            var baseWord = dash > 1 ? word[..dash] : word;
+            var target = acronyms.GetValueOrDefault(word) ?? acronyms.GetValueOrDefault(baseWord)
+                ?? Clusters.Find(c => !c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2 && (Initials(c.Name) == word || Initials(c.Name) == baseWord || Initials(c.Name).EndsWith(baseWord, StringComparison.Ordinal)));
             if (target is not null) Attach(target, m);
-            _ = toks;
+        }
+        // 3b. An organisation named in full and by a shorter tail ("Movement for Democratic Change" in "Zimbabwe Movement …").
+        var orgs0 = Clusters.Where(c => c.Type == EntityType.Organization && !c.Dropped).OrderByDescending(c => c.Words.Length).ToList();
+        foreach (var small in orgs0)
+        {
+            if (small.Dropped || small.Words.Length < 2) continue;
+            foreach (var big in orgs0)
+            {
+                if (big == small || big.Dropped || big.Words.Length < small.Words.Length) continue;
+                if ((big.Words.Length > small.Words.Length && EndsWithRun(big.Words, small.Words)) || (big.Id < small.Id && OrgStem(big.Name) == OrgStem(small.Name)))
+                { Merge(small, big); break; }
+            }
         }
         // 4. Single words: a surname or given name of a person named in full, else a word of an organisation's name.
         foreach (var m in Mentions)
@@ -509,6 +595,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 var longest = c.Mentions.OrderByDescending(x => IsAcronym(x.Surface) ? 0 : x.Words.Length).ThenBy(x => x.Position).First();
                 c.Name = longest.Surface;
                 c.Words = longest.Words;
+                // "US Court of Appeals …" -> "United States Court of Appeals …": the country by its canonical name.
+                if (c.Type == EntityType.Organization && c.Words.Length >= 3 && look.Names.TryGetValue(c.Words[0], out var lead)
+                    && Array.Find(lead, x => x.Tokens.Length == 1 && x.Type == EntityType.Location) is { } country && lex.Countries.Contains(country.Canonical) && country.Canonical != c.Words[0])
+                {
+                    c.Name = country.Canonical + c.Name[c.Words[0].Length..];
+                    c.Words = c.Name.Split(' ');
+                }
             }
         }
     }
@@ -532,6 +625,25 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             if (score > bestScore) { bestScore = score; best = c; }
         }
         return best;
+    }
+
+    private static bool EndsWithRun(string[] big, string[] small)
+    {
+        for (var j = 1; j <= small.Length; j++)
+            if (Fold(big[^j]) != Fold(small[^j])) return false;
+        return true;
+    }
+
+    /// <summary>"Social Democrat Party" and "Social Democratic Party", "Students' Union" and "Students Union".</summary>
+    private static string OrgStem(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var w in Fold(name).Replace("'", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var x = w.EndsWith("ic", StringComparison.Ordinal) ? w[..^2] : w.EndsWith('s') && w.Length > 3 ? w[..^1] : w;
+            sb.Append(x).Append(' ');
+        }
+        return sb.ToString();
     }
 
     private static bool ContainsRun(string[] big, string[] small)

@@ -103,7 +103,10 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         }
         var quoteText = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
         var endsWithComma = quoteText.Length > 0 && quoteText[^1] is ',' or '?' or '!';
-        var afterVerb = q.Close < toks.Count ? FindVerbAfter(q) : -1;
+        var endsSentence = quoteText.Length > 0 && quoteText[^1] is '.' or '!' or '?' or '\u2026';
+        // "… over." Analyst X said …: after a full stop inside the quote, a capitalized word starts a new sentence.
+        var newSentenceAfter = endsSentence && q.Close + 1 < toks.Count && toks[q.Close + 1].Kind == TokKind.Word && toks[q.Close + 1].Cap;
+        var afterVerb = q.Close < toks.Count && !newSentenceAfter ? FindVerbAfter(q) : -1;
         var beforeColon = q.Open >= 1 && doc.Span(q.Block, q.Open - 1) is ":";
         if (afterVerb >= 0 && (endsWithComma || !beforeColon) && afterVerb - q.Close <= 8)
         {
@@ -118,9 +121,43 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             if (t.InQuote >= 0) continue;
             if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?") break;
             if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
+            // ", adding that the …": a participle shares the subject of the quote before it.
+            if (doc.Span(q.Block, k).EndsWith("ing") && PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
+            { Set(q, prev.Speaker, prev.Cue); return; }
             if (TrySpeaker(q, k, after: false)) return;
         }
         if (afterVerb >= 0 && TrySpeaker(q, afterVerb, after: true)) return;
+        // "X admitted that support suffered. "Quote …"": the sentence before introduces the speaker.
+        if (q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?"))
+        {
+            var end = q.Open - 1;
+            while (end >= 0 && toks[end].Kind != TokKind.Punct) end--;
+            if (end > 0 && doc.Span(q.Block, end) is "." or ":")
+            {
+                var hasQuote = false;
+                for (var k = end - 1; k >= Math.Max(0, end - Window); k--)
+                {
+                    var t = toks[k];
+                    if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?") break;
+                    if (t.Kind == TokKind.Quote || t.InQuote >= 0) { hasQuote = true; break; }
+                    if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
+                    var probe = new QuoteSpan { Block = q.Block, Open = end, Close = end };
+                    if (TrySpeaker(probe, k, after: false))
+                    {
+                        q.Speaker = probe.Speaker; q.Cue = probe.Cue;
+                        q.Attributed = true;
+                        return;
+                    }
+                }
+                _ = hasQuote;
+            }
+        }
+    }
+
+    private QuoteSpan? PreviousInBlock(QuoteSpan q)
+    {
+        var i = doc.Quotes.IndexOf(q);
+        return i > 0 && doc.Quotes[i - 1].Block == q.Block ? doc.Quotes[i - 1] : null;
     }
 
     private bool IsSentenceBoundaryBefore(int b, int k) => k > 0 && doc.Span(b, k - 1) is "." or "!" or "?";
@@ -250,7 +287,20 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         var toks = doc.Tokens[b];
         if (k >= toks.Count) return null;
         var mi = ents.StartsAt[b][k];
-        if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
+        if (mi >= 0 && IsSpeakerType(mi))
+        {
+            var m = ents.Mentions[mi];
+            if (ents.Clusters[m.Cluster].Type == EntityType.Organization)
+            {
+                for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
+                {
+                    var pj = ents.StartsAt[b][j];
+                    if (pj >= 0 && ents.Clusters[ents.Mentions[pj].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pj].Cluster].Name;
+                    if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
+                }
+            }
+            return ents.Clusters[m.Cluster].Name;
+        }
         // Title + name: "said President Vladimir Putin" — the mention starts after the title.
         for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
         {
@@ -279,8 +329,30 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         if (k < 0) return null;
         var toks = doc.Tokens[b];
         var mi = ents.EndsAt[b][k];
-        if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
+        if (mi >= 0 && IsSpeakerType(mi))
+        {
+            // "Helmut Asche of the University of Mainz told": the person, not the institution.
+            var m = ents.Mentions[mi];
+            if (ents.Clusters[m.Cluster].Type == EntityType.Organization)
+            {
+                var j = m.TokStart - 1;
+                if (j >= 0 && doc.Span(b, j) is "the") j--;
+                if (j >= 1 && doc.Span(b, j) is "of" or "at" or "from" or "with")
+                {
+                    var pi = ents.EndsAt[b][j - 1];
+                    if (pi >= 0 && ents.Clusters[ents.Mentions[pi].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pi].Cluster].Name;
+                }
+            }
+            return ents.Clusters[m.Cluster].Name;
+        }
         if (toks[k].Kind != TokKind.Word) return null;
+        // "Iohannis' office said", "Merkel's spokesman said": the office speaks for its holder.
+        if (doc.Span(b, k) is "office" or "spokesman" or "spokeswoman" or "spokesperson" or "team" or "government" or "camp" && k >= 2
+            && (toks[k - 1].Kind == TokKind.Poss || (toks[k - 1].Kind == TokKind.Quote && !toks[k - 1].DoubleMark)))
+        {
+            var oi = ents.EndsAt[b][k - 2];
+            if (oi >= 0 && IsSpeakerType(oi)) return ents.Clusters[ents.Mentions[oi].Cluster].Name;
+        }
         var w = doc.Span(b, k);
         if (w is "he" or "He" or "she" or "She" or "er" or "Er" or "sie" or "Sie") return Pronoun(q, w is "she" or "She" or "sie" or "Sie" ? 'f' : 'm');
         if (w is "they" or "They") return lastGroup;
@@ -357,21 +429,32 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         return null;
     }
 
+    /// <summary>True when no other person is named (outside quotes) between the earlier quote and this one.</summary>
+    private bool NoOtherPersonBetween(QuoteSpan prev, QuoteSpan q, Cluster speaker)
+    {
+        var from = UpperBound(ArticleText.Position(prev.Block, prev.Close < doc.Tokens[prev.Block].Count ? prev.Close : prev.Open));
+        var to = UpperBound(ArticleText.Position(q.Block, q.Open));
+        for (var i = from; i < to && i - from < 50; i++)
+            if (personMentions[i].Cluster != speaker.Id) return false;
+        return true;
+    }
+
     private string? FindDocumentModifier(string noun, long before)
     {
+        string? found = null;
         for (var b = 0; b < doc.Blocks.Length; b++)
         {
             var toks = doc.Tokens[b];
             for (var k = 1; k < toks.Count; k++)
             {
-                if (ArticleText.Position(b, k) >= before) return null;
+                if (ArticleText.Position(b, k) >= before) return found;
                 if (!doc.Span(b, k).Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
                 var mod = doc.Span(b, k - 1);
                 if (toks[k - 1].Kind == TokKind.Word && !toks[k - 1].Cap && mod is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "his" or "her"))
-                    return mod.ToString();
+                    found = mod.ToString();
             }
         }
-        return null;
+        return found;
     }
 
     private string? LastTwoPersons(long pos)
@@ -402,6 +485,16 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     /// <summary>he/she: the nearest person mentioned before the quote whose gender does not contradict.</summary>
     private string? Pronoun(QuoteSpan q, char gender)
     {
+        var qi = doc.Quotes.IndexOf(q);
+        for (var p = qi - 1; p >= 0 && p >= qi - 3; p--)
+        {
+            var prev = doc.Quotes[p];
+            if (prev.Block < q.Block - 1) break;
+            if (!prev.Attributed || prev.Speaker is null) continue;
+            var c = ents.Clusters.Find(x => !x.Dropped && x.Name == prev.Speaker && x.Type == EntityType.Person);
+            if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return c.Name;
+            break;
+        }
         var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
         for (var i = idx; i >= 0 && idx - i < 40; i--)
         {
