@@ -57,6 +57,9 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         return tail.EndsWith("ed") || tail is "like" or "style" or "born" or "run" or "era" or "wide" or "speaking" or "friendly" or "made" or "minded" or "owned" or "based" or "backed" or "affiliated" or "linked" or "type" or "free" or "only";
     }
 
+    /// <summary>No name is longer; bounds the work on runs of capitals (headline case, hostile input).</summary>
+    private const int MaxNameTokens = 14;
+
     private static readonly string[] Connectors = ["of", "for", "de", "von", "der", "van", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "das", "del", "zu", "ibn", "ter", "and", "y", "on", "the"];
 
     private static bool IsConnector(ReadOnlySpan<char> w)
@@ -95,16 +98,20 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var e = k + 1;
             if (toks[k].Cap)
             {
-                while (e < n)
+                while (e < n && e - k < MaxNameTokens)
                 {
                     if (IsCapWord(b, e)) { e++; continue; }
-                    if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)))
+                    if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)) && !doc.Span(b, e).SequenceEqual("the"))
                     {
                         var isOf = doc.Span(b, e) is "of" or "for";
                         // "the Socialist Party of Macron's predecessor": the possessive starts a new phrase.
                         if (isOf && e + 2 < n && toks[e + 2].Kind == TokKind.Poss) break;
-                        if (e + 1 < n && IsCapWord(b, e + 1) && !doc.Span(b, e).SequenceEqual("the")) { e += 2; continue; }
-                        if (isOf && e + 2 < n && doc.Span(b, e + 1).SequenceEqual("the") && IsCapWord(b, e + 2)) { e += 3; continue; }
+                        // a run of particles: "von der Leyen", "of the District", "bin Salman"
+                        var j = e + 1;
+                        while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j)) && !(doc.Span(b, j) is "and" or "of" or "for")) j++;
+                        var run = doc.Text(b, e, j);
+                        var valid = j == e + 1 || isOf ? (j == e + 1 || run.EndsWith(" the", StringComparison.Ordinal)) : !run.Contains("the", StringComparison.Ordinal);
+                        if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
                     }
                     // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
                     if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
@@ -233,16 +240,16 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         if (s < e && !HeadAtEnd(b, s, e))
         {
             // A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon", "ex-President Park".
+            var firstNonCap = s;
+            while (firstNonCap < e && doc.Tokens[b][firstNonCap].Cap) firstNonCap++;
             for (var i = e - 2; i >= s; i--)
             {
+                if (i > firstNonCap) continue;
                 var w = doc.Span(b, i);
                 var tl = TitleAt(b, i, e);
                 var isRole = tl == 0 && look.RoleNouns.Contains(w) && i == s;
                 var isEx = tl == 0 && (w.StartsWith("ex-") || w.StartsWith("Ex-")) && look.Titles.ContainsKey(w[3..]);
                 if (tl == 0 && !isRole && !isEx) continue;
-                var allCap = true;
-                for (var j = s; j < i && allCap; j++) allCap = doc.Tokens[b][j].Cap;
-                if (!allCap) continue;
                 var stop = i + Math.Max(tl, 1);
                 if (stop >= e) continue;
                 var t = doc.Text(b, s, stop);
@@ -486,6 +493,9 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         return sb.ToString();
     }
 
+    /// <summary>Pairwise merging is quadratic; real articles have a few dozen names, so hostile inputs are cut off here.</summary>
+    private const int MaxPairwise = 300;
+
     private void Cluster()
     {
         var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
@@ -509,7 +519,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             else if (m.Kind == MentionKind.Typed && (m.Words.Length >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
         }
         // 2. A person's shorter full form inside a longer one ("Gift Siziba" in "Ostalos Gift Siziba").
-        var persons = Clusters.Where(c => c.Type == EntityType.Person).OrderByDescending(c => c.Words.Length).ToList();
+        var persons = Clusters.Where(c => c.Type == EntityType.Person).OrderByDescending(c => c.Words.Length).Take(MaxPairwise).ToList();
         foreach (var small in persons)
         {
             if (small.Dropped) continue;
@@ -521,10 +531,15 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         }
         // 3. Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.
         var acronyms = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byEnd = new Dictionary<long, Mention>();
+        foreach (var m in Mentions) if (m.Cluster >= 0) byEnd[ArticleText.Position(m.Block, m.TokEnd)] = m;
+        var initials = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var c in Clusters)
+            if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
         foreach (var m in Mentions)
         {
             if (m.Words.Length != 1 || !IsAcronym(m.Words[0]) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
-            var before = Mentions.FindLast(x => x.Block == m.Block && x.TokEnd == m.TokStart - 1 && x.Cluster >= 0);
+            var before = byEnd.GetValueOrDefault(ArticleText.Position(m.Block, m.TokStart - 1));
             if (before is null || Clusters[before.Cluster].Type == EntityType.Person) continue;
             var target = Clusters[before.Cluster];
             if (m.Cluster >= 0 && m.Cluster != target.Id)
@@ -542,11 +557,12 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var dash = word.IndexOf('-');
             var baseWord = dash > 1 ? word[..dash] : word;
             var target = acronyms.GetValueOrDefault(word) ?? acronyms.GetValueOrDefault(baseWord)
-                ?? Clusters.Find(c => !c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2 && (Initials(c.Name) == word || Initials(c.Name) == baseWord || Initials(c.Name).EndsWith(baseWord, StringComparison.Ordinal)));
+                ?? initials.GetValueOrDefault(word) ?? initials.GetValueOrDefault(baseWord);
+            if (target is not null && target.Dropped) target = null;
             if (target is not null) Attach(target, m);
         }
         // 3b. An organisation named in full and by a shorter tail ("Movement for Democratic Change" in "Zimbabwe Movement …").
-        var orgs0 = Clusters.Where(c => c.Type == EntityType.Organization && !c.Dropped).OrderByDescending(c => c.Words.Length).ToList();
+        var orgs0 = Clusters.Where(c => c.Type == EntityType.Organization && !c.Dropped).OrderByDescending(c => c.Words.Length).Take(MaxPairwise).ToList();
         foreach (var small in orgs0)
         {
             if (small.Dropped || small.Words.Length < 2) continue;
@@ -558,6 +574,16 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             }
         }
         // 4. Single words: a surname or given name of a person named in full, else a word of an organisation's name.
+        wordIndex = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var c in Clusters)
+        {
+            if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
+            foreach (var w in c.Words.Select(Fold).Distinct())
+            {
+                if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = [];
+                if (list.Count < 8) list.Add(c);
+            }
+        }
         foreach (var m in Mentions)
         {
             if (m.Cluster >= 0) continue;
@@ -574,7 +600,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
             }
-            var orgs = Clusters.Where(c => !c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2 && c.Words.Any(w => Fold(w) == word)).ToList();
+            var orgs = wordIndex.TryGetValue(word, out var cands) ? cands.Where(c => !c.Dropped && c.Type == EntityType.Organization).ToList() : [];
             if (orgs.Count == 1 && !look.OrgHeads.Contains(m.Words[0])) { Attach(orgs[0], m); continue; }
             if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
         }
@@ -606,23 +632,23 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         }
     }
 
+    private Dictionary<string, List<Cluster>> wordIndex = new(StringComparer.Ordinal);
+
     private Cluster? BestPerson(string foldedWord, long position)
     {
         Cluster? best = null;
-        var bestScore = long.MinValue;
-        foreach (var c in Clusters)
+        (int, long) bestScore = (int.MinValue, long.MinValue);
+        if (!wordIndex.TryGetValue(foldedWord, out var candidates)) return null;
+        foreach (var c in candidates)
         {
-            if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2) continue;
-            var hit = false;
-            foreach (var w in c.Words)
-                if (Fold(w) == foldedWord) { hit = true; break; }
-            if (!hit) continue;
-            // Nearest preceding mention wins; otherwise the earliest following one.
-            long score = long.MinValue + 1;
-            foreach (var m in c.Mentions)
-                score = Math.Max(score, m.Position <= position ? m.Position : -m.Position);
-            if (Fold(c.Words[^1]) == foldedWord) score += 1L << 40;
-            if (score > bestScore) { bestScore = score; best = c; }
+            if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2 || c.Mentions.Count == 0) continue;
+            // A surname match beats a given-name match; then the nearest preceding mention, else the earliest following one.
+            var positions = c.Positions ??= c.Mentions.Select(m => m.Position).Order().ToArray();
+            var i = Array.BinarySearch(positions, position);
+            if (i < 0) i = ~i - 1;
+            var near = i >= 0 ? positions[i] : -positions[0];
+            var score = (Fold(c.Words[^1]) == foldedWord ? 1 : 0, near);
+            if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
         }
         return best;
     }

@@ -44,5 +44,7 @@ internal sealed class Cluster
     public string[] Words = [];
     public char Gender = 'u';
     public long LastPosition;
+    /// <summary>Sorted mention positions of the full names, for nearest-mention look-ups.</summary>
+    public long[]? Positions;
     public bool Dropped;
 }

@@ -14,6 +14,16 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     private readonly List<Mention> personMentions = ents.Mentions
         .Where(m => m.Cluster >= 0 && !m.InQuote && ents.Clusters[m.Cluster].Type == EntityType.Person).OrderBy(m => m.Position).ToList();
     private string? lastGroup;
+    private Dictionary<string, Cluster>? personsByName;
+    /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
+    private int scanBudget = 400;
+
+    private Cluster? PersonByName(string name)
+    {
+        personsByName ??= ents.Clusters.Where(c => !c.Dropped && c.Type == EntityType.Person).GroupBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return personsByName.GetValueOrDefault(name);
+    }
 
     public void Run()
     {
@@ -68,10 +78,9 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     private bool EndsWithQuote(QuoteSpan p)
     {
         var toks = doc.Tokens[p.Block];
-        var k = p.Close + 1;
         // the quote ends the paragraph, or only "he said." follows
         var words = 0;
-        for (; k < toks.Count; k++) if (toks[k].Kind == TokKind.Word) words++;
+        for (var k = p.Close + 1; k < toks.Count && words <= 6; k++) if (toks[k].Kind == TokKind.Word) words++;
         return words <= 6;
     }
 
@@ -131,8 +140,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         if (q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?"))
         {
             var end = q.Open - 1;
-            while (end >= 0 && toks[end].Kind != TokKind.Punct) end--;
-            if (end > 0 && doc.Span(q.Block, end) is "." or ":")
+            while (end >= 0 && q.Open - end < Window && toks[end].Kind != TokKind.Punct) end--;
+            if (end > 0 && toks[end].Kind == TokKind.Punct && doc.Span(q.Block, end) is "." or ":")
             {
                 var hasQuote = false;
                 for (var k = end - 1; k >= Math.Max(0, end - Window); k--)
@@ -156,7 +165,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
 
     private QuoteSpan? PreviousInBlock(QuoteSpan q)
     {
-        var i = doc.Quotes.IndexOf(q);
+        var i = q.Index;
         return i > 0 && doc.Quotes[i - 1].Block == q.Block ? doc.Quotes[i - 1] : null;
     }
 
@@ -373,6 +382,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     /// <summary>Resolves "the Russian leader", "the chancellor", "the two leaders", "the statement", "the ministry".</summary>
     private string? RolePhrase(QuoteSpan q, int b, int s, int e)
     {
+        if (--scanBudget < 0) return null;
         var head = doc.Text(b, e).ToLowerInvariant();
         string? country = null;
         var two = false;
@@ -485,13 +495,13 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     /// <summary>he/she: the nearest person mentioned before the quote whose gender does not contradict.</summary>
     private string? Pronoun(QuoteSpan q, char gender)
     {
-        var qi = doc.Quotes.IndexOf(q);
+        var qi = q.Index;
         for (var p = qi - 1; p >= 0 && p >= qi - 3; p--)
         {
             var prev = doc.Quotes[p];
             if (prev.Block < q.Block - 1) break;
             if (!prev.Attributed || prev.Speaker is null) continue;
-            var c = ents.Clusters.Find(x => !x.Dropped && x.Name == prev.Speaker && x.Type == EntityType.Person);
+            var c = PersonByName(prev.Speaker);
             if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return c.Name;
             break;
         }

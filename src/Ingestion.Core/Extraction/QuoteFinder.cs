@@ -4,6 +4,8 @@ namespace Ingestion.Core.Extraction;
 internal sealed class QuoteSpan
 {
     public int Block;
+    /// <summary>Position in the article's quote list.</summary>
+    public int Index;
     /// <summary>Token index of the opening mark.</summary>
     public int Open;
     /// <summary>Token index of the closing mark, or the block's token count when the quote runs to the block's end.</summary>
@@ -94,7 +96,7 @@ internal static class QuoteFinder
     {
         var start = toks[open].End;
         var end = close < toks.Count ? toks[close].Start : text.Length;
-        var q = new QuoteSpan { Block = block, Open = open, Close = close, TextStart = start, TextEnd = Math.Max(start, end) };
+        var q = new QuoteSpan { Index = quotes.Count, Block = block, Open = open, Close = close, TextStart = start, TextEnd = Math.Max(start, end) };
         var index = quotes.Count;
         for (var i = open + 1; i < close && i < toks.Count; i++)
         {
