@@ -282,7 +282,8 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var w = doc.Span(b, i);
             if (w.SequenceEqual("of") || w.SequenceEqual("for") || w.SequenceEqual("on"))
             {
-                if (ContainsHead(b, s, i) || headAtEnd) break;
+                // "University of Mainz" stays whole; "Anna Berg of the Central Bank" is a person and an organisation.
+                if (ContainsHead(b, s, i)) break;
                 ProcessSpan(b, s, i, depth + 1);
                 ProcessSpan(b, i + 1, e, depth + 1);
                 return;

@@ -316,7 +316,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             if (toks[j].Kind != TokKind.Word) break;
             mi = ents.StartsAt[b][j];
             if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
-            if (!toks[j].Cap && !(doc.Span(b, j) is "the" or "a")) break;
+            if (!toks[j].Cap && !(doc.Span(b, j) is "the" or "a") && !look.RoleNouns.Contains(doc.Span(b, j))) break;
         }
         var w = doc.Span(b, k);
         if (w is "he" or "she" or "er" or "sie") return Pronoun(q, w is "she" or "sie" ? 'f' : 'm');
