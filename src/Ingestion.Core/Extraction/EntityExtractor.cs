@@ -90,7 +90,10 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         var k = 0;
         while (k < n)
         {
-            if (toks[k].Kind != TokKind.Word) { k++; continue; }
+            var tk = toks[k];
+            if (tk.Kind != TokKind.Word) { k++; continue; }
+            // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
+            if (!tk.Cap && !look.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
             if (lexLen == 0 && (!CanStartName(b, k) || IsHyphenAdjective(doc.Span(b, k)))) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
@@ -483,6 +486,14 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     internal static string Fold(string s)
     {
+        var ascii = true;
+        var lower = true;
+        foreach (var c in s)
+        {
+            if (c > 0x7F) { ascii = false; break; }
+            if (c is >= 'A' and <= 'Z') lower = false;
+        }
+        if (ascii) return lower ? s : s.ToLowerInvariant();
         var normalized = s.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
@@ -527,7 +538,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             foreach (var big in persons)
             {
                 if (big == small || big.Dropped || big.Words.Length <= small.Words.Length) continue;
-                if (ContainsRun(big.Words, small.Words)) { Merge(small, big); break; }
+                if (ContainsRun(big.Folded, small.Folded)) { Merge(small, big); break; }
             }
         }
         // 3. Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.
@@ -570,7 +581,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             foreach (var big in orgs0)
             {
                 if (big == small || big.Dropped || big.Words.Length < small.Words.Length) continue;
-                if ((big.Words.Length > small.Words.Length && EndsWithRun(big.Words, small.Words)) || (big.Id < small.Id && OrgStem(big.Name) == OrgStem(small.Name)))
+                if ((big.Words.Length > small.Words.Length && EndsWithRun(big.Folded, small.Folded)) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name))))
                 { Merge(small, big); break; }
             }
         }
@@ -579,7 +590,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         foreach (var c in Clusters)
         {
             if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
-            foreach (var w in c.Words.Select(Fold).Distinct())
+            foreach (var w in c.Folded.Distinct())
             {
                 if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = [];
                 if (list.Count < 8) list.Add(c);
@@ -648,7 +659,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var i = Array.BinarySearch(positions, position);
             if (i < 0) i = ~i - 1;
             var near = i >= 0 ? positions[i] : -positions[0];
-            var score = (Fold(c.Words[^1]) == foldedWord ? 1 : 0, near);
+            var score = (c.Folded[^1] == foldedWord ? 1 : 0, near);
             if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
         }
         return best;
@@ -657,7 +668,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
     private static bool EndsWithRun(string[] big, string[] small)
     {
         for (var j = 1; j <= small.Length; j++)
-            if (Fold(big[^j]) != Fold(small[^j])) return false;
+            if (big[^j] != small[^j]) return false;
         return true;
     }
 
@@ -678,7 +689,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         for (var i = 0; i + small.Length <= big.Length; i++)
         {
             var ok = true;
-            for (var j = 0; j < small.Length && ok; j++) ok = Fold(big[i + j]) == Fold(small[j]);
+            for (var j = 0; j < small.Length && ok; j++) ok = big[i + j] == small[j];
             if (ok) return true;
         }
         return false;
@@ -726,7 +737,24 @@ internal sealed class FrozenLookups
     public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Keepers { get; init; }
     public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgCueNouns { get; init; }
 
-    public static FrozenLookups For(Lexicon lex) => Cache.GetValue(lex, static l => new FrozenLookups
+    /// <summary>(first char, length) of lexicon names that start with a lower-case word.</summary>
+    private bool[] lowerStarts = [];
+
+    public bool MayStartLowerName(char first, int length) => first < 128 && length < 32 ? lowerStarts[first * 32 + length] : true;
+
+    public static FrozenLookups For(Lexicon lex) => Cache.GetValue(lex, static l => Build(l));
+
+    private static FrozenLookups Build(Lexicon l)
+    {
+        var table = new bool[128 * 32];
+        foreach (var key in l.Names.Keys)
+            if (key.Length > 0 && !char.IsUpper(key[0]) && key[0] < 128 && key.Length < 32) table[key[0] * 32 + key.Length] = true;
+        var built = BuildCore(l);
+        built.lowerStarts = table;
+        return built;
+    }
+
+    private static FrozenLookups BuildCore(Lexicon l) => new()
     {
         Names = l.Names.GetAlternateLookup<ReadOnlySpan<char>>(),
         Demonyms = l.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>(),
@@ -740,7 +768,7 @@ internal sealed class FrozenLookups
         SpeechVerbsDe = l.SpeechVerbsDe.GetAlternateLookup<ReadOnlySpan<char>>(),
         Keepers = KeeperWords.GetAlternateLookup<ReadOnlySpan<char>>(),
         OrgCueNouns = OrgCues.GetAlternateLookup<ReadOnlySpan<char>>(),
-    });
+    };
 
     /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> KeeperWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(

@@ -42,6 +42,10 @@ internal sealed class Cluster
     public string? Role;
     public readonly List<Mention> Mentions = [];
     public string[] Words = [];
+    private string[]? folded;
+    /// <summary>The name's words case- and accent-folded (computed once).</summary>
+    public string[] Folded => folded ??= Array.ConvertAll(Words, EntityExtractor.Fold);
+    public string? Stem;
     public char Gender = 'u';
     public long LastPosition;
     /// <summary>Sorted mention positions of the full names, for nearest-mention look-ups.</summary>
