@@ -136,11 +136,14 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 if (e - k >= 2 && look.GivenNames.ContainsKey(doc.Span(b, k)))
                 {
                     var end = Math.Min(e, k + 3);
+                    while (end > k + 1 && !toks[end - 1].Cap) end--;
                     AddTyped(b, k, end, EntityType.Person, null, personCue: true);
                     k = end;
                     continue;
                 }
-                k = Math.Max(k + 1, e);
+                // A capitalized word may be a surname of someone named in full; it is kept only if it joins a person.
+                if (toks[k].Cap && !toks[k].SentStart) AddUnknown(b, k, k + 1);
+                k++;
                 continue;
             }
             ProcessSpan(b, k, e, depth: 0);
@@ -407,6 +410,18 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             if (doc.SeenLower(first)) return;
             AddUnknown(b, s, e);
             return;
+        }
+        // A place inside a multi-word name that is not a person's: "Bayern Munich", "Hertha Berlin" are clubs;
+        // "East Jerusalem", "Northern Syria" are places.
+        if (!personCue)
+        {
+            for (var i = s; i < e; i++)
+            {
+                if (!look.Names.TryGetValue(doc.Span(b, i), out var lexs) || !Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location)) continue;
+                var direction = i == s + 1 && first is "North" or "South" or "East" or "West" or "Northern" or "Southern" or "Eastern" or "Western" or "Central" or "Upper" or "Lower" or "Greater";
+                AddTyped(b, s, e, direction && len == 2 ? EntityType.Location : EntityType.Organization, null, false);
+                return;
+            }
         }
         // Several capitalized words with no organisation or event head: a person's name when every word looks like a name.
         var nameLike = true;

@@ -29,9 +29,9 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
 
         var lex = Lexicon.Default;
         var doc = new ArticleText(blocks, headline);
-        var ents = new EntityExtractor(doc, lex, english || german);
+        // German capitalizes every noun: only lexicon names and given-name-led names are reliable there.
+        var ents = new EntityExtractor(doc, lex, english);
         if (english || german) ents.Run();
-        else ents.Run(); // names only feed nothing: speakers are not resolved for other languages
 
         var quotes = new List<Quote>();
         if (english || german)
