@@ -374,6 +374,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         var personCue = title is not null || roleNoun || look.GivenNames.ContainsKey(first);
 
         if (len == 1 && look.CommonCaps.Contains(first)) return;
+        if ((len == 1 || title is null) && look.Titles.ContainsKey(last) && !look.GivenNames.ContainsKey(first) && (len == 1 || len == 2)) return; // "Executive Secretary": a role
+        if (len == 1 && HasInnerCapital(first))
+        {
+            // MoDem, BioNTech, YouTube: camel-case single words are brands and organisations
+            AddTyped(b, s, e, EntityType.Organization, null, false);
+            return;
+        }
         if (look.EventHeads.Contains(last) && (len >= 2 || last.SequenceEqual("Olympics")))
         {
             AddTyped(b, s, e, EntityType.Event, null, false);
@@ -441,6 +448,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         {
             AddTyped(b, s, e, EntityType.Person, role, personCue: true);
         }
+    }
+
+    private static bool HasInnerCapital(ReadOnlySpan<char> w)
+    {
+        for (var i = 1; i < w.Length - 1; i++)
+            if (char.IsLower(w[i]) && char.IsUpper(w[i + 1])) return !w.Contains('-') && !w.StartsWith("Mc") && !w.StartsWith("Mac");
+        return false;
     }
 
     private bool HasOrgHead(int b, int s, int e)
@@ -794,7 +808,7 @@ internal sealed class FrozenLookups
 
     /// <summary>Lower-case nouns right before a single capitalized word that make it an organisation ("news agency Xinhua").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> OrgCues = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["agency", "company", "firm", "group", "broadcaster", "newspaper", "daily", "weekly", "bank", "carmaker", "automaker", "giant", "maker",
+        ["agency", "company", "firm", "ally", "partner", "group", "broadcaster", "newspaper", "daily", "weekly", "bank", "carmaker", "automaker", "giant", "maker",
          "manufacturer", "channel", "network", "station", "magazine", "website", "outlet", "party", "organization", "organisation", "insurer",
          "retailer", "airline", "conglomerate", "institute", "tabloid", "portal", "startup", "lender", "broker", "brokerage", "operator", "club", "movement"],
         StringComparer.Ordinal);

@@ -178,7 +178,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         for (var k = q.Close + 1; k < end; k++)
         {
             var t = toks[k];
-            if (t.Kind == TokKind.Quote) return -1;
+            if (t.Kind == TokKind.Quote && (t.Mark || t.DoubleMark)) return -1; // a stray apostrophe ("Iohannis' office") is not a boundary
             if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?" or ";") return -1;
             if (t.Kind == TokKind.Word && IsSpeechVerb(q.Block, k)) return k;
         }
@@ -236,6 +236,12 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 var sp = SpeakerAt(q, b, verb + 1, forward: true);
                 if (sp is not null) { Set(q, sp, cue); return true; }
             }
+        }
+        // "…, says Liebig." — an inverted attribution after a comma.
+        if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
+        {
+            var mi = ents.StartsAt[b][verb + 1];
+            if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
         }
         // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
         var k2 = verb - 1;
@@ -445,7 +451,14 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         var from = UpperBound(ArticleText.Position(prev.Block, prev.Close < doc.Tokens[prev.Block].Count ? prev.Close : prev.Open));
         var to = UpperBound(ArticleText.Position(q.Block, q.Open));
         for (var i = from; i < to && i - from < 50; i++)
-            if (personMentions[i].Cluster != speaker.Id) return false;
+        {
+            var m = personMentions[i];
+            if (m.Cluster == speaker.Id) continue;
+            // "… without Lee." — a name after a preposition is an object, not a new subject for "he".
+            if (m.TokStart > 0 && doc.Tokens[m.Block][m.TokStart - 1].Kind == TokKind.Word && doc.Span(m.Block, m.TokStart - 1) is "without" or "with" or "to" or "by" or "for" or "from" or "of" or "about" or "against" or "on" or "at" or "than" or "like" or "under" or "over" or "into" or "toward" or "towards")
+                continue;
+            return false;
+        }
         return true;
     }
 

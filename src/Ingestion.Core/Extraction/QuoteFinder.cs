@@ -98,6 +98,15 @@ internal static class QuoteFinder
         var end = close < toks.Count ? toks[close].Start : text.Length;
         var q = new QuoteSpan { Index = quotes.Count, Block = block, Open = open, Close = close, TextStart = start, TextEnd = Math.Max(start, end) };
         var index = quotes.Count;
+        var o = toks[open];
+        o.Mark = true;
+        toks[open] = o;
+        if (close < toks.Count)
+        {
+            var c = toks[close];
+            c.Mark = true;
+            toks[close] = c;
+        }
         for (var i = open + 1; i < close && i < toks.Count; i++)
         {
             var t = toks[i];

@@ -23,6 +23,8 @@ internal struct Token
     public int InQuote;
     /// <summary>For quote marks: true for the double family (" “ ” „ « » ''), false for single (' ‘ ’ ‚ ‹ ›).</summary>
     public bool DoubleMark;
+    /// <summary>A quotation mark that opens or closes a quote found by <see cref="QuoteFinder"/>.</summary>
+    public bool Mark;
 }
 
 /// <summary>A hand-written, linear tokenizer: words (with inner hyphens and apostrophes), numbers, quote marks, punctuation.</summary>
