@@ -10,15 +10,14 @@ internal sealed class ArticleText
     public readonly bool[] Headline;
     public readonly List<Token>[] Tokens;
     public readonly List<QuoteSpan> Quotes = [];
-    private readonly HashSet<string> lowerWords = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lowerLookup;
+    /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
+    private readonly HashSet<int> lowerWords = [];
 
     public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
     {
         Blocks = [.. blocks];
         Headline = [.. headline];
         Tokens = new List<Token>[Blocks.Length];
-        lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var b = 0; b < Blocks.Length; b++)
         {
             var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
@@ -26,7 +25,7 @@ internal sealed class ArticleText
             Tokens[b] = list;
             foreach (var t in list)
                 if (t.Kind == TokKind.Word && !t.Cap && char.IsLower(Blocks[b][t.Start]))
-                    lowerLookup.Add(Blocks[b].AsSpan(t.Start, t.End - t.Start));
+                    lowerWords.Add(string.GetHashCode(Blocks[b].AsSpan(t.Start, t.End - t.Start)));
         }
         for (var b = 0; b < Blocks.Length; b++)
         {
@@ -37,7 +36,7 @@ internal sealed class ArticleText
 
     public ReadOnlySpan<char> Span(int block, int token)
     {
-        var t = Tokens[block][token];
+        ref readonly var t = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tokens[block])[token];
         return Blocks[block].AsSpan(t.Start, t.End - t.Start);
     }
 
@@ -55,7 +54,7 @@ internal sealed class ArticleText
         if (word.Length == 0) return false;
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(buffer);
-        return lowerLookup.Contains(buffer);
+        return lowerWords.Contains(string.GetHashCode(buffer));
     }
 
     public static long Position(int block, int token) => ((long)block << PositionShift) + token;

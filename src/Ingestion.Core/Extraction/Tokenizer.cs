@@ -15,16 +15,18 @@ internal struct Token
 {
     public int Start;
     public int End;
-    public TokKind Kind;
-    /// <summary>Starts with an upper-case letter (or is "al-Assad"-like: short lower prefix, hyphen, capital).</summary>
-    public bool Cap;
-    public bool SentStart;
     /// <summary>Index of the quote this token is inside, or -1.</summary>
     public int InQuote;
+    public TokKind Kind;
+    private byte flags;
+
+    /// <summary>Starts with an upper-case letter (or is "al-Assad"-like: short lower prefix, hyphen, capital).</summary>
+    public bool Cap { readonly get => (flags & 1) != 0; set => flags = (byte)(value ? flags | 1 : flags & ~1); }
+    public bool SentStart { readonly get => (flags & 2) != 0; set => flags = (byte)(value ? flags | 2 : flags & ~2); }
     /// <summary>For quote marks: true for the double family (" “ ” „ « » ''), false for single (' ‘ ’ ‚ ‹ ›).</summary>
-    public bool DoubleMark;
+    public bool DoubleMark { readonly get => (flags & 4) != 0; set => flags = (byte)(value ? flags | 4 : flags & ~4); }
     /// <summary>A quotation mark that opens or closes a quote found by <see cref="QuoteFinder"/>.</summary>
-    public bool Mark;
+    public bool Mark { readonly get => (flags & 8) != 0; set => flags = (byte)(value ? flags | 8 : flags & ~8); }
 }
 
 /// <summary>A hand-written, linear tokenizer: words (with inner hyphens and apostrophes), numbers, quote marks, punctuation.</summary>
