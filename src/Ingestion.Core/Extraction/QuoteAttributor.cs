@@ -130,10 +130,10 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             if (t.InQuote >= 0) continue;
             if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?") break;
             if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
-            // ", adding that the …": a participle shares the subject of the quote before it.
+            if (TrySpeaker(q, k, after: false)) return;
+            // ", adding that the …": a participle with no subject of its own shares the speaker of the quote before it.
             if (doc.Span(q.Block, k).EndsWith("ing") && PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
             { Set(q, prev.Speaker, prev.Cue); return; }
-            if (TrySpeaker(q, k, after: false)) return;
         }
         if (afterVerb >= 0 && TrySpeaker(q, afterVerb, after: true)) return;
         // "X admitted that support suffered. "Quote …"": the sentence before introduces the speaker.

@@ -72,4 +72,16 @@ public class AttributionTests
             "\"Inflation remains far too high for far too long,\" the ECB said in a statement.");
         Assert.Equal("European Central Bank", a.Single("Inflation remains").Speaker);
     }
+
+    [Fact]
+    public void A_participle_takes_its_own_subject_or_else_the_previous_speaker()
+    {
+        var a = AnalyzerTestKit.Analyze("NATO", "Leaders met in Brussels.",
+            "Foreign Minister Annalena Baerbock told reporters: \"Europe stands united.\" NATO Secretary-General Jens Stoltenberg echoed her words, saying the alliance would \"support Ukraine for as long as it takes.\"",
+            "\"Decisions of the court must be respected,\" the office of President Klaus Iohannis said in a statement, adding that the \"fight against corruption will not stop.\"");
+        Assert.Equal("Annalena Baerbock", a.Single("Europe stands").Speaker);
+        Assert.Equal("Jens Stoltenberg", a.Single("as long as it takes").Speaker);
+        Assert.Equal("Klaus Iohannis", a.Single("must be respected").Speaker);
+        Assert.Equal("Klaus Iohannis", a.Single("fight against corruption").Speaker);
+    }
 }
