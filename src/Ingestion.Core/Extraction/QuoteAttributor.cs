@@ -317,12 +317,13 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             return ents.Clusters[m.Cluster].Name;
         }
         // Title + name: "said President Vladimir Putin" — the mention starts after the title.
+        // "said opposition leader Friedrich Merz", "according to economist X": a short description, then the name.
         for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
         {
             if (toks[j].Kind != TokKind.Word) break;
             mi = ents.StartsAt[b][j];
             if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
-            if (!toks[j].Cap && !(doc.Span(b, j) is "the" or "a") && !look.RoleNouns.Contains(doc.Span(b, j))) break;
+            if (doc.Span(b, j) is "who" or "which" or "that" or "and" or "but" or "in" or "on" or "at" or "to") break;
         }
         var w = doc.Span(b, k);
         if (w is "he" or "she" or "er" or "sie") return Pronoun(q, w is "she" or "sie" ? 'f' : 'm');

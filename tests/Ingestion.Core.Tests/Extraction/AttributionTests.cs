@@ -84,4 +84,16 @@ public class AttributionTests
         Assert.Equal("Klaus Iohannis", a.Single("must be respected").Speaker);
         Assert.Equal("Klaus Iohannis", a.Single("fight against corruption").Speaker);
     }
+
+    [Fact]
+    public void Inverted_cue_with_a_description_before_the_name_and_role_nouns()
+    {
+        var a = AnalyzerTestKit.Analyze("Budget", "Chancellor Olaf Scholz defended the budget on Wednesday.",
+            "\"We will not cut pensions,\" the chancellor said. \"Why now?\" asked opposition leader Friedrich Merz, who called the plan \"reckless.\"");
+        Assert.Equal("Olaf Scholz", a.Single("cut pensions").Speaker);
+        Assert.Equal("Friedrich Merz", a.Single("Why now").Speaker);
+        Assert.Equal("asked", a.Single("Why now").Cue);
+        Assert.Equal("Friedrich Merz", a.Single("reckless").Speaker);
+        Assert.Equal("Chancellor", a.Entity("Olaf Scholz").Role);
+    }
 }
