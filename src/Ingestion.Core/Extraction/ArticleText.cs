@@ -9,6 +9,8 @@ internal sealed class ArticleText
     /// <summary>Title and headings: capitals there do not mark names.</summary>
     public readonly bool[] Headline;
     public readonly List<Token>[] Tokens;
+    /// <summary>Headline Case ("Russia And China Criticize NATO"): capitals there say nothing about names.</summary>
+    public readonly bool[] TitleCase;
     public readonly List<QuoteSpan> Quotes = [];
     /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
     private readonly HashSet<int> lowerWords = [];
@@ -18,11 +20,23 @@ internal sealed class ArticleText
         Blocks = [.. blocks];
         Headline = [.. headline];
         Tokens = new List<Token>[Blocks.Length];
+        TitleCase = new bool[Blocks.Length];
         for (var b = 0; b < Blocks.Length; b++)
         {
             var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
             Tokenizer.Tokenize(Blocks[b], list);
             Tokens[b] = list;
+            if (Headline[b])
+            {
+                int words = 0, caps = 0;
+                foreach (var t in list)
+                {
+                    if (t.Kind != TokKind.Word || t.End - t.Start < 4) continue;
+                    words++;
+                    if (t.Cap) caps++;
+                }
+                TitleCase[b] = words >= 3 && caps * 4 >= words * 3;
+            }
             foreach (var t in list)
                 if (t.Kind == TokKind.Word && !t.Cap && char.IsLower(Blocks[b][t.Start]))
                     lowerWords.Add(string.GetHashCode(Blocks[b].AsSpan(t.Start, t.End - t.Start)));

@@ -130,6 +130,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 k += lexLen;
                 continue;
             }
+            if (doc.TitleCase[b])
+            {
+                // Headline Case: trust only the lexicon (above) and single words that may join a name from the body.
+                if (toks[k].Cap && lexLen == 0) AddUnknown(b, k, k + 1);
+                k++;
+                continue;
+            }
             if (!english)
             {
                 // Other languages: only what is reliable — lexicon names and given-name-led person names.

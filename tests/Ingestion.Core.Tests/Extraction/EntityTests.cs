@@ -69,4 +69,15 @@ public class EntityTests
         Assert.Equal(EntityType.Organization, a.Entity("NATO").Type);
         Assert.Equal(3, a.Entity("African National Congress").Mentions);
     }
+
+    [Fact]
+    public void Headline_case_titles_do_not_invent_names()
+    {
+        var a = AnalyzerTestKit.Analyze("Russia And China Criticize NATO After Putin And Xi Talks",
+            "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.");
+        Assert.DoesNotContain(a.Entities, e => e.Name.Contains("Criticize", StringComparison.Ordinal) || e.Name.Contains("Talks", StringComparison.Ordinal));
+        Assert.Equal(2, a.Entity("Xi Jinping").Mentions);
+        Assert.Equal("President of China", a.Entity("Xi Jinping").Role);
+        Assert.Equal(EntityType.Organization, a.Entity("NATO").Type);
+    }
 }
