@@ -444,6 +444,8 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var w = doc.Span(b, i);
             if (!toks[i].Cap) continue;
             if (look.CommonCaps.Contains(w) || look.Demonyms.ContainsKey(w) || look.Keepers.Contains(w)) nameLike = false;
+            // "Green Deal", "New Year": a word the article also uses in lower case is not part of a person's name
+            else if (!personCue && doc.SeenLower(w)) nameLike = false;
             else if (look.Names.ContainsKey(w) && !look.GivenNames.ContainsKey(w) && i == s && !personCue) nameLike = false;
         }
         if (nameLike && len <= 5)

@@ -80,4 +80,14 @@ public class EntityTests
         Assert.Equal("President of China", a.Entity("Xi Jinping").Role);
         Assert.Equal(EntityType.Organization, a.Entity("NATO").Type);
     }
+
+    [Fact]
+    public void Capitalized_common_phrases_are_not_people()
+    {
+        var a = AnalyzerTestKit.Analyze("Climate", "The EU's Green Deal needs money, and a deal on green steel is close.",
+            "Around New Year, officials said the new year would be decisive. Peter Altmaier disagreed.");
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Green Deal" or "New Year");
+        Assert.Equal(EntityType.Person, a.Entity("Peter Altmaier").Type);
+        Assert.Equal(EntityType.Organization, a.Entity("European Union").Type);
+    }
 }
