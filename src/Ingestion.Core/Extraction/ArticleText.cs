@@ -39,7 +39,7 @@ internal sealed class ArticleText
             }
             foreach (var t in list)
                 if (t.Kind == TokKind.Word && !t.Cap && char.IsLower(Blocks[b][t.Start]))
-                    lowerWords.Add(string.GetHashCode(Blocks[b].AsSpan(t.Start, t.End - t.Start)));
+                    lowerWords.Add(Hash(Blocks[b].AsSpan(t.Start, t.End - t.Start)));
         }
         for (var b = 0; b < Blocks.Length; b++)
         {
@@ -68,7 +68,15 @@ internal sealed class ArticleText
         if (word.Length == 0) return false;
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(buffer);
-        return lowerWords.Contains(string.GetHashCode(buffer));
+        return lowerWords.Contains(Hash(buffer));
+    }
+
+    /// <summary>FNV-1a: cheap and good enough for a per-article set of words (a collision only makes a capital look ordinary).</summary>
+    private static int Hash(ReadOnlySpan<char> s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ c) * 16777619u;
+        return (int)h;
     }
 
     public static long Position(int block, int token) => ((long)block << PositionShift) + token;

@@ -548,15 +548,16 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     private void Cluster()
     {
-        var byKey = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        // One case-insensitive table per type: no key strings to build per mention.
+        var byKey = new Dictionary<string, Cluster>[5];
         Cluster Get(EntityType type, string name, Mention m)
         {
-            var key = (int)type + "|" + Fold(name);
-            if (!byKey.TryGetValue(key, out var c))
+            var table = byKey[(int)type] ??= new Dictionary<string, Cluster>(StringComparer.OrdinalIgnoreCase);
+            if (!table.TryGetValue(name, out var c))
             {
-                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = name.Split(' ') };
+                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = m.Surface == name ? m.Words : name.Split(' ') };
                 Clusters.Add(c);
-                byKey[key] = c;
+                table[name] = c;
             }
             Attach(c, m);
             return c;
@@ -628,10 +629,10 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         foreach (var c in Clusters)
         {
             if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
-            foreach (var w in c.Folded.Distinct())
+            foreach (var w in c.Folded)
             {
                 if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = [];
-                if (list.Count < 8) list.Add(c);
+                if (list.Count < 8 && (list.Count == 0 || list[^1] != c)) list.Add(c);
             }
         }
         foreach (var m in Mentions)
@@ -660,7 +661,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             if (c.Dropped) continue;
             if (c.Type == EntityType.Person)
             {
-                var longest = c.Mentions.OrderByDescending(x => x.Words.Length).ThenBy(x => x.Position).First();
+                var longest = Longest(c.Mentions, acronymsLast: false);
                 c.Name = longest.Surface;
                 c.Words = longest.Words;
                 c.Gender = lex.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
@@ -668,7 +669,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             }
             else if (c.Mentions.All(x => x.Kind != MentionKind.Known))
             {
-                var longest = c.Mentions.OrderByDescending(x => IsAcronym(x.Surface) ? 0 : x.Words.Length).ThenBy(x => x.Position).First();
+                var longest = Longest(c.Mentions, acronymsLast: true);
                 c.Name = longest.Surface;
                 c.Words = longest.Words;
                 // "US Court of Appeals …" -> "United States Court of Appeals …": the country by its canonical name.
@@ -680,6 +681,19 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 }
             }
         }
+    }
+
+    /// <summary>The mention with the most words (acronyms count as none when asked), earliest on ties.</summary>
+    private static Mention Longest(List<Mention> mentions, bool acronymsLast)
+    {
+        Mention best = mentions[0];
+        var bestLen = -1;
+        foreach (var m in mentions)
+        {
+            var len = acronymsLast && IsAcronym(m.Surface) ? 0 : m.Words.Length;
+            if (len > bestLen || (len == bestLen && m.Position < best.Position)) { best = m; bestLen = len; }
+        }
+        return best;
     }
 
     private Dictionary<string, List<Cluster>> wordIndex = new(StringComparer.Ordinal);
@@ -735,10 +749,11 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     private static string Initials(string name)
     {
-        var sb = new StringBuilder();
-        foreach (var w in name.Split(' ', '-'))
-            if (w.Length > 0 && char.IsUpper(w[0])) sb.Append(w[0]);
-        return sb.ToString();
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
+        var n = 0;
+        for (var i = 0; i < name.Length && n < buffer.Length; i++)
+            if (char.IsUpper(name[i]) && (i == 0 || name[i - 1] is ' ' or '-')) buffer[n++] = name[i];
+        return new string(buffer[..n]);
     }
 
     private static void Attach(Cluster c, Mention m)

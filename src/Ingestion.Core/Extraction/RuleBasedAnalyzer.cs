@@ -52,7 +52,13 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             {
                 if (c.Dropped || c.Mentions.Count == 0) continue;
                 if (c.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location or EntityType.Event)) continue;
-                var aliases = c.Mentions.Select(m => m.Surface).Where(s => s != c.Name).Distinct(StringComparer.Ordinal).ToList();
+                var aliases = new List<string>();
+                HashSet<string>? seen = c.Mentions.Count > 16 ? new(StringComparer.Ordinal) : null; // linear on hostile input
+                foreach (var m in c.Mentions)
+                {
+                    if (m.Surface == c.Name) continue;
+                    if (seen is null ? !aliases.Contains(m.Surface) : seen.Add(m.Surface)) aliases.Add(m.Surface);
+                }
                 entities.Add(new Entity(c.Name, c.Type, aliases, c.Mentions.Count, c.Role));
             }
         }
