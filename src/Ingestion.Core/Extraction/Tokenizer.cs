@@ -62,9 +62,13 @@ internal static class Tokenizer
             {
                 var j = i + 1;
                 var allDigits = char.IsDigit(c);
+                var span = text.AsSpan();
                 while (j < n)
                 {
-                    var d = text[j];
+                    // fast path: a run of ASCII letters
+                    while (j < span.Length && char.IsAsciiLetter(span[j])) { allDigits = false; j++; }
+                    if (j >= n) break;
+                    var d = span[j];
                     if (IsWordChar(d)) { allDigits &= char.IsDigit(d) ; j++; continue; }
                     if ((IsHyphen(d) || d == '&') && j + 1 < n && IsWordChar(text[j + 1])) { j++; continue; }
                     if (d is '.' or ',' && allDigits && j + 1 < n && char.IsDigit(text[j + 1])) { j++; continue; }
