@@ -13,7 +13,7 @@ internal sealed class ArticleText
     public readonly bool[] TitleCase;
     public readonly List<QuoteSpan> Quotes = [];
     /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
-    private readonly HashSet<int> lowerWords = [];
+    private readonly HashSet<int> lowerWords;
 
     public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
     {
@@ -21,6 +21,9 @@ internal sealed class ArticleText
         Headline = [.. headline];
         Tokens = new List<Token>[Blocks.Length];
         TitleCase = new bool[Blocks.Length];
+        long chars = 0;
+        foreach (var block in Blocks) chars += block.Length;
+        lowerWords = new HashSet<int>((int)Math.Min(chars / 12 + 16, 1 << 16));
         for (var b = 0; b < Blocks.Length; b++)
         {
             var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
