@@ -97,6 +97,19 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var lexLen = MatchLexicon(b, k, out var entry);
             if (lexLen == 0 && (!CanStartName(b, k) || IsHyphenAdjective(doc.Span(b, k)))) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
+            // "St. Peter's Square", "St. Petersburg": the abbreviation and its full stop belong to the name.
+            if (toks[k].Cap && doc.Span(b, k) is "St" && k + 2 < n && doc.Span(b, k + 1) is "." && IsCapWord(b, k + 2) && lexLen == 0)
+            {
+                var e0 = k + 3;
+                while (e0 < n && e0 - k < MaxNameTokens && IsCapWord(b, e0)) e0++;
+                if (e0 + 1 < n && toks[e0].Kind == TokKind.Poss && IsCapWord(b, e0 + 1)) { e0 += 2; while (e0 < n && e0 - k < MaxNameTokens && IsCapWord(b, e0)) e0++; }
+                var m0 = NewMention(b, k, e0);
+                m0.Kind = MentionKind.Typed;
+                m0.Type = look.LocationHeads.Contains(doc.Span(b, e0 - 1)) || e0 - k == 3 ? EntityType.Location : EntityType.Organization;
+                Mentions.Add(m0);
+                k = e0;
+                continue;
+            }
             // Generic capitalized span.
             var e = k + 1;
             if (toks[k].Cap)
@@ -233,6 +246,8 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 if (s + tLen >= e) return; // a bare title
                 if (HeadAtEnd(b, s, e) && tLen == 0) break;
+                // "Pope Francis": with a single name after it, this title is part of how the person is named.
+                if (s + tLen + 1 == e && doc.Span(b, s) is "Pope") break;
                 title = title is null ? doc.Text(b, s, s + tLen) : title + " " + doc.Text(b, s, s + tLen);
                 s += tLen;
                 stripped = true;
@@ -263,6 +278,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 var isRole = tl == 0 && look.RoleNouns.Contains(w) && i == s;
                 var isEx = tl == 0 && (w.StartsWith("ex-") || w.StartsWith("Ex-")) && look.Titles.ContainsKey(w[3..]);
                 if (tl == 0 && !isRole && !isEx) continue;
+                if (w is "Pope" && i + 2 == e) continue;
                 var stop = i + Math.Max(tl, 1);
                 if (stop >= e) continue;
                 var t = doc.Text(b, s, stop);
@@ -391,6 +407,11 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         if (look.EventHeads.Contains(last) && (len >= 2 || last.SequenceEqual("Olympics")))
         {
             AddTyped(b, s, e, EntityType.Event, null, false);
+            return;
+        }
+        if (len >= 2 && (look.LocationHeads.Contains(last) || first is "Lake" or "Mount" or "Mt" or "Cape" or "Isle" or "Gulf") && !HasOrgHead(b, s, e))
+        {
+            AddTyped(b, s, e, EntityType.Location, null, false); // "Tiananmen Square", "Lake Chad", "Suez Canal"
             return;
         }
         if (len >= 2 && ContainsHead(b, s, e) && HasOrgHead(b, s, e) && !(personCue && look.GivenNames.ContainsKey(first)))
@@ -789,6 +810,7 @@ internal sealed class FrozenLookups
     public required System.Collections.Frozen.FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbsDe { get; init; }
     public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Keepers { get; init; }
     public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgCueNouns { get; init; }
+    public required System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LocationHeads { get; init; }
 
     /// <summary>(first char, length) of lexicon names that start with a lower-case word.</summary>
     private bool[] lowerStarts = [];
@@ -821,7 +843,14 @@ internal sealed class FrozenLookups
         SpeechVerbsDe = l.SpeechVerbsDe.GetAlternateLookup<ReadOnlySpan<char>>(),
         Keepers = KeeperWords.GetAlternateLookup<ReadOnlySpan<char>>(),
         OrgCueNouns = OrgCues.GetAlternateLookup<ReadOnlySpan<char>>(),
+        LocationHeads = LocHeads.GetAlternateLookup<ReadOnlySpan<char>>(),
     };
+
+    /// <summary>Last words that make a capitalized name a place.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> LocHeads = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["Square", "Street", "Avenue", "Boulevard", "Bridge", "Airport", "Station", "Cathedral", "Basilica", "Mosque", "Park", "River", "Lake",
+         "Mountain", "Mountains", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Strait", "Canal", "Desert", "Peninsula", "Coast",
+         "Province", "Region", "County", "District", "Oblast", "Gate", "Wall", "Stadium", "Arena"], StringComparer.Ordinal);
 
     /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> KeeperWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(

@@ -456,7 +456,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             var m = personMentions[i];
             if (m.Cluster == speaker.Id) continue;
             // "… without Lee." — a name after a preposition is an object, not a new subject for "he".
-            if (m.TokStart > 0 && doc.Tokens[m.Block][m.TokStart - 1].Kind == TokKind.Word && doc.Span(m.Block, m.TokStart - 1) is "without" or "with" or "to" or "by" or "for" or "from" or "of" or "about" or "against" or "on" or "at" or "than" or "like" or "under" or "over" or "into" or "toward" or "towards")
+            if (m.TokStart > 0 && doc.Tokens[m.Block][m.TokStart - 1].Kind == TokKind.Word && doc.Span(m.Block, m.TokStart - 1) is "without" or "with" or "to" or "by" or "for" or "from" or "of" or "about" or "against" or "on" or "at" or "than" or "like" or "under" or "over" or "into" or "toward" or "towards" or "in" or "near" or "inside" or "outside" or "across" or "through" or "around" or "behind" or "after" or "before")
                 continue;
             return false;
         }

@@ -96,4 +96,13 @@ public class AttributionTests
         Assert.Equal("Friedrich Merz", a.Single("reckless").Speaker);
         Assert.Equal("Chancellor", a.Entity("Olaf Scholz").Role);
     }
+
+    [Fact]
+    public void A_pronoun_skips_names_in_place_phrases()
+    {
+        var a = AnalyzerTestKit.Analyze("Mass", "Thousands attended the mass.",
+            "\"We need peace,\" Pope Francis told the crowd in St. Peter's Square. \"We need it now,\" he said.");
+        Assert.Equal("Pope Francis", a.Single("need peace").Speaker);
+        Assert.Equal("Pope Francis", a.Single("need it now").Speaker);
+    }
 }

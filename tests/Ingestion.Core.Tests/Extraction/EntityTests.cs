@@ -90,4 +90,16 @@ public class EntityTests
         Assert.Equal(EntityType.Person, a.Entity("Peter Altmaier").Type);
         Assert.Equal(EntityType.Organization, a.Entity("European Union").Type);
     }
+
+    [Fact]
+    public void Places_named_by_head_words_and_saints()
+    {
+        var a = AnalyzerTestKit.Analyze("Crowds", "Pope Francis spoke in St. Peter's Square.",
+            "Protesters gathered in Tiananmen Square and near Lake Chad. Francis later left for St. Petersburg.");
+        Assert.Equal(EntityType.Location, a.Entity("St. Peter's Square").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Tiananmen Square").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Lake Chad").Type);
+        Assert.Equal(2, a.Entity("Pope Francis").Mentions);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Peter");
+    }
 }
