@@ -190,6 +190,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         var w = doc.Span(b, k);
         if (english)
         {
+            if (w is "According") return k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1) is "to";
             if (!look.SpeechVerbs.ContainsKey(w)) return w is "describing" or "adding" or "calling" or "saying" or "writing" or "accusing" or "warning" or "insisting" or "stressing" or "arguing" or "telling" or "noting";
             if (w is "according") return k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1) is "to";
             if (w is "points" or "pointed") return k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1) is "out";
@@ -211,9 +212,10 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         var toks = doc.Tokens[b];
         var cue = doc.Text(b, verb);
         var verbWord = doc.Span(b, verb);
+        if (verbWord is "According") verbWord = "according";
         if (verbWord is "according" or "laut" or "zufolge") cue = verbWord is "according" ? "according to" : cue;
         // "according to X", "laut X": the speaker follows.
-        if (verbWord is "according" or "laut")
+        if (verbWord is "according" or "laut" or "Laut")
         {
             var start = verbWord is "according" ? verb + 2 : verb + 1;
             var sp = SpeakerAt(q, b, start, forward: true);

@@ -105,4 +105,14 @@ public class AttributionTests
         Assert.Equal("Pope Francis", a.Single("need peace").Speaker);
         Assert.Equal("Pope Francis", a.Single("need it now").Speaker);
     }
+
+    [Fact]
+    public void Sentence_initial_according_to_and_generic_groups_are_not_people()
+    {
+        var a = AnalyzerTestKit.Analyze("Jobs", "The company announced job cuts.",
+            "Police said the suspect \"acted alone and planned the attack for many months.\" According to Reuters, the company \"plans to cut 5,000 jobs over the next two years.\"");
+        Assert.Null(a.Single("acted alone").Speaker);
+        Assert.Equal("Reuters", a.Single("5,000 jobs").Speaker);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Police");
+    }
 }
