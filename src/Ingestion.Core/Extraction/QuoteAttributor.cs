@@ -40,7 +40,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 if (i > 0)
                 {
                     var p = quotes[i - 1];
-                    if (p.Attributed && p.Speaker is not null && (p.Block == q.Block || (p.ContinuesNext && p.Block + 1 == q.Block) || (q.Open == 0 && p.Block + 1 == q.Block && EndsWithQuote(p))))
+                    if (p.Attributed && p.Speaker is not null && (p.Block == q.Block || (p.ContinuesNext && p.Block + 1 == q.Block) || (q.Open == 0 && p.Block + 1 == q.Block && EndsWithQuote(p)))
+                        && (PersonByName(p.Speaker) is not { } sc || NoOtherPersonBetween(p, q, sc)))
                         from = p;
                 }
                 if (from is null && i + 1 < quotes.Count)
@@ -213,6 +214,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         var cue = doc.Text(b, verb);
         var verbWord = doc.Span(b, verb);
         if (verbWord is "According") verbWord = "according";
+        if (verbWord is "Laut") { verbWord = "laut"; cue = "laut"; }
         if (verbWord is "according" or "laut" or "zufolge") cue = verbWord is "according" ? "according to" : cue;
         // "according to X", "laut X": the speaker follows.
         if (verbWord is "according" or "laut" or "Laut")

@@ -20,6 +20,17 @@ public class LanguageAndRobustnessTests
     }
 
     [Fact]
+    public void German_so_and_laut_attributions_do_not_leak_to_the_previous_speaker()
+    {
+        var a = AnalyzerTestKit.AnalyzeIn("de", "Haushalt", "Bundeskanzler Olaf Scholz verteidigte den Haushalt.",
+            "\u201EDas ist ein schlechter Tag f\u00FCr unser Land\u201C, so Friedrich Merz. Laut Angela Merkel ist die Lage \u201Esehr ernst und schwierig f\u00FCr alle Beteiligten\u201C.");
+        Assert.Equal("Friedrich Merz", a.Single("schlechter Tag").Speaker);
+        Assert.Equal("Angela Merkel", a.Single("sehr ernst").Speaker);
+        Assert.Equal("laut", a.Single("sehr ernst").Cue);
+        Assert.True(a.Partial);
+    }
+
+    [Fact]
     public void Other_languages_get_quote_spans_without_speakers_and_are_partial()
     {
         var a = AnalyzerTestKit.AnalyzeIn("es", "Elecciones", "El presidente habló el lunes.",
