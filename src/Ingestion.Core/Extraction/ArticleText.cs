@@ -1,0 +1,86 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call.</summary>
+internal sealed class ArticleText
+{
+    public const int PositionShift = 24;
+
+    public readonly string[] Blocks;
+    /// <summary>Title and headings: capitals there do not mark names.</summary>
+    public readonly bool[] Headline;
+    public readonly List<Token>[] Tokens;
+    /// <summary>Headline Case ("Russia And China Criticize NATO"): capitals there say nothing about names.</summary>
+    public readonly bool[] TitleCase;
+    public readonly List<QuoteSpan> Quotes = [];
+    /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
+    private readonly HashSet<int> lowerWords;
+
+    public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
+    {
+        Blocks = [.. blocks];
+        Headline = [.. headline];
+        Tokens = new List<Token>[Blocks.Length];
+        TitleCase = new bool[Blocks.Length];
+        long chars = 0;
+        foreach (var block in Blocks) chars += block.Length;
+        lowerWords = new HashSet<int>((int)Math.Min(chars / 12 + 16, 1 << 16));
+        for (var b = 0; b < Blocks.Length; b++)
+        {
+            var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
+            Tokenizer.Tokenize(Blocks[b], list);
+            Tokens[b] = list;
+            if (Headline[b])
+            {
+                int words = 0, caps = 0;
+                foreach (var t in list)
+                {
+                    if (t.Kind != TokKind.Word || t.End - t.Start < 4) continue;
+                    words++;
+                    if (t.Cap) caps++;
+                }
+                TitleCase[b] = words >= 3 && caps * 4 >= words * 3;
+            }
+            foreach (var t in list)
+                if (t.Kind == TokKind.Word && !t.Cap && char.IsLower(Blocks[b][t.Start]))
+                    lowerWords.Add(Hash(Blocks[b].AsSpan(t.Start, t.End - t.Start)));
+        }
+        for (var b = 0; b < Blocks.Length; b++)
+        {
+            var nextOpens = b + 1 < Blocks.Length && Tokens[b + 1].Count > 0 && Tokens[b + 1][0].Kind == TokKind.Quote && Tokens[b + 1][0].DoubleMark;
+            QuoteFinder.Find(Blocks[b], Tokens[b], b, nextOpens, Quotes);
+        }
+    }
+
+    public ReadOnlySpan<char> Span(int block, int token)
+    {
+        ref readonly var t = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tokens[block])[token];
+        return Blocks[block].AsSpan(t.Start, t.End - t.Start);
+    }
+
+    public string Text(int block, int token) => Span(block, token).ToString();
+
+    public string Text(int block, int from, int to)
+    {
+        var toks = Tokens[block];
+        return Blocks[block][toks[from].Start..toks[to - 1].End];
+    }
+
+    /// <summary>True when the word occurs somewhere in the article in lower case (so a capital may only mean sentence start).</summary>
+    public bool SeenLower(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0) return false;
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        return lowerWords.Contains(Hash(buffer));
+    }
+
+    /// <summary>FNV-1a: cheap and good enough for a per-article set of words (a collision only makes a capital look ordinary).</summary>
+    private static int Hash(ReadOnlySpan<char> s)
+    {
+        var h = 2166136261u;
+        foreach (var c in s) h = (h ^ c) * 16777619u;
+        return (int)h;
+    }
+
+    public static long Position(int block, int token) => ((long)block << PositionShift) + token;
+}

@@ -1,0 +1,54 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+internal enum MentionKind : byte
+{
+    /// <summary>Matched a lexicon entry: type and canonical name are known.</summary>
+    Known,
+    /// <summary>Typed by rules (head words, given names, titles, acronyms).</summary>
+    Typed,
+    /// <summary>A capitalized single word with no evidence: kept only when it joins a known entity.</summary>
+    Unknown,
+}
+
+/// <summary>One occurrence of a name in a block.</summary>
+internal sealed class Mention
+{
+    public int Block;
+    public int TokStart;
+    public int TokEnd;
+    /// <summary>Document order: block * 2^20 + token index, for "nearest before" searches.</summary>
+    public long Position;
+    public required string Surface;
+    public string[] Words = [];
+    public EntityType Type;
+    public MentionKind Kind;
+    public string? Canonical;
+    public string? Role;
+    public bool InQuote;
+    /// <summary>Evidence that the name is a person (title, role noun, given name, speech verb after).</summary>
+    public bool PersonCue;
+    public bool OrgCue;
+    public int Cluster = -1;
+}
+
+/// <summary>The entity being built from mentions.</summary>
+internal sealed class Cluster
+{
+    public int Id;
+    public EntityType Type;
+    public string Name = "";
+    public string? Role;
+    public readonly List<Mention> Mentions = [];
+    public string[] Words = [];
+    private string[]? folded;
+    /// <summary>The name's words case- and accent-folded (computed once).</summary>
+    public string[] Folded => folded ??= Array.ConvertAll(Words, EntityExtractor.Fold);
+    public string? Stem;
+    public char Gender = 'u';
+    public long LastPosition;
+    /// <summary>Sorted mention positions of the full names, for nearest-mention look-ups.</summary>
+    public long[]? Positions;
+    public bool Dropped;
+}

@@ -1,0 +1,105 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Tests.Extraction;
+
+public class EntityTests
+{
+    [Fact]
+    public void Title_surname_and_possessive_mentions_are_one_entity_with_a_role()
+    {
+        var a = AnalyzerTestKit.Analyze("Putin's visit to China", "Russian President Vladimir Putin arrived in Beijing.",
+            "Putin's delegation included ministers. Putin met reporters later.");
+        var putin = a.Entity("Vladimir Putin");
+        Assert.Equal(EntityType.Person, putin.Type);
+        Assert.Equal("President of Russia", putin.Role);
+        Assert.True(putin.Mentions >= 3);
+        Assert.Contains("Putin", putin.Aliases);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Putin" || e.Name.StartsWith("Russian", StringComparison.Ordinal));
+        Assert.Equal(EntityType.Location, a.Entity("Beijing").Type);
+        Assert.Equal(EntityType.Location, a.Entity("China").Type);
+    }
+
+    [Fact]
+    public void Acronyms_defined_in_parentheses_join_their_organisation()
+    {
+        var a = AnalyzerTestKit.Analyze("Union", "The Democratic Unity Roundtable (MUD) rejected the offer.",
+            "The MUD said it would keep protesting. The European Union (EU) called for calm, and the EU envoy flew in.");
+        Assert.Equal(EntityType.Organization, a.Entity("Democratic Unity Roundtable").Type);
+        Assert.Contains("MUD", a.Entity("Democratic Unity Roundtable").Aliases);
+        Assert.DoesNotContain(a.Entities, e => e.Name is "MUD" or "EU");
+        Assert.Equal(3, a.Entity("European Union").Mentions);
+    }
+
+    [Fact]
+    public void Particles_and_hyphens_stay_inside_names()
+    {
+        var a = AnalyzerTestKit.Analyze("Leaders", "Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman.",
+            "President Frank-Walter Steinmeier joined them. Steinmeier spoke first.");
+        Assert.Equal(EntityType.Person, a.Entity("Ursula von der Leyen").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Mohammed bin Salman").Type);
+        Assert.Equal(2, a.Entity("Frank-Walter Steinmeier").Mentions);
+    }
+
+    [Fact]
+    public void Sentence_initial_capitals_nationalities_and_events_are_not_people()
+    {
+        var a = AnalyzerTestKit.Analyze("Games begin", "Several nations boycotted the Winter Olympics in Beijing.",
+            "Chinese officials reaffirmed the One-China principle. Several delegations arrived late. German athletes trained.");
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Several" or "Chinese" or "German" or "One-China");
+        Assert.DoesNotContain(a.Entities, e => e.Type == EntityType.Person);
+        Assert.Equal(EntityType.Event, a.Entity("Winter Olympics").Type);
+    }
+
+    [Fact]
+    public void Names_inside_quotes_are_found_and_countries_use_canonical_names()
+    {
+        var a = AnalyzerTestKit.Analyze("Talks", "The talks were held in Washington.",
+            "\"We spoke with Angela Merkel about the US and the UK,\" the envoy said. Merkel later visited Britain.");
+        Assert.Equal(EntityType.Person, a.Entity("Angela Merkel").Type);
+        Assert.Contains("US", a.Entity("United States").Aliases);
+        Assert.Equal(2, a.Entity("United Kingdom").Mentions);
+    }
+
+    [Fact]
+    public void Organisations_by_head_word_and_all_caps_acronyms()
+    {
+        var a = AnalyzerTestKit.Analyze("Court", "The Seoul Central District Court sentenced him.",
+            "NATO and the African National Congress (ANC) reacted. The ANC said it was shocked.");
+        Assert.Equal(EntityType.Organization, a.Entity("Seoul Central District Court").Type);
+        Assert.Equal(EntityType.Organization, a.Entity("NATO").Type);
+        Assert.Equal(3, a.Entity("African National Congress").Mentions);
+    }
+
+    [Fact]
+    public void Headline_case_titles_do_not_invent_names()
+    {
+        var a = AnalyzerTestKit.Analyze("Russia And China Criticize NATO After Putin And Xi Talks",
+            "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.");
+        Assert.DoesNotContain(a.Entities, e => e.Name.Contains("Criticize", StringComparison.Ordinal) || e.Name.Contains("Talks", StringComparison.Ordinal));
+        Assert.Equal(2, a.Entity("Xi Jinping").Mentions);
+        Assert.Equal("President of China", a.Entity("Xi Jinping").Role);
+        Assert.Equal(EntityType.Organization, a.Entity("NATO").Type);
+    }
+
+    [Fact]
+    public void Capitalized_common_phrases_are_not_people()
+    {
+        var a = AnalyzerTestKit.Analyze("Climate", "The EU's Green Deal needs money, and a deal on green steel is close.",
+            "Around New Year, officials said the new year would be decisive. Peter Altmaier disagreed.");
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Green Deal" or "New Year");
+        Assert.Equal(EntityType.Person, a.Entity("Peter Altmaier").Type);
+        Assert.Equal(EntityType.Organization, a.Entity("European Union").Type);
+    }
+
+    [Fact]
+    public void Places_named_by_head_words_and_saints()
+    {
+        var a = AnalyzerTestKit.Analyze("Crowds", "Pope Francis spoke in St. Peter's Square.",
+            "Protesters gathered in Tiananmen Square and near Lake Chad. Francis later left for St. Petersburg.");
+        Assert.Equal(EntityType.Location, a.Entity("St. Peter's Square").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Tiananmen Square").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Lake Chad").Type);
+        Assert.Equal(2, a.Entity("Pope Francis").Mentions);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Peter");
+    }
+}
