@@ -25,11 +25,11 @@ public class HostileInputTests
             try
             {
                 var document = processor.Process(name, bytes);
-                return (Document: document, Error: (ArticleRejectedException?)null);
+                return (Document: (Json.ArticleDocument?)document, Error: (ArticleRejectedException?)null);
             }
             catch (ArticleRejectedException e)
             {
-                return (null, e);
+                return (Document: null, Error: e);
             }
         }).WaitAsync(TimeSpan.FromSeconds(60));
 
