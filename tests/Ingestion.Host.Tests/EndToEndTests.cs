@@ -73,8 +73,22 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("extracted", article.GetProperty("status").GetString());
         Assert.Equal(name, article.GetProperty("name").GetString());
         Assert.Equal("Russia and China criticize NATO after Putin and Xi's talks", article.GetProperty("title").GetString());
-        var quotes = article.GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("text").GetString()!).ToList();
-        Assert.Contains(quotes, q => q.Contains("developing progressively along the path of friendship", StringComparison.Ordinal));
+        Assert.Equal("2022-02-04", article.GetProperty("published").GetString());
+        var entities = article.GetProperty("entities").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("type").GetString());
+        Assert.Equal("person", entities["Vladimir Putin"]);
+        Assert.Equal("person", entities["Xi Jinping"]);
+        Assert.Equal("organization", entities["NATO"]);
+        Assert.Equal("person", entities["Olaf Scholz"]);
+        Assert.DoesNotContain("Putin", entities.Keys); // one entity per real-world thing
+        var quotes = article.GetProperty("quotes").EnumerateArray()
+            .Select(q => (Text: q.GetProperty("text").GetString()!, Speaker: q.GetProperty("speaker").GetString())).ToList();
+        Assert.Contains(quotes, q => q.Text.Contains("developing progressively along the path of friendship", StringComparison.Ordinal) && q.Speaker == "Vladimir Putin");
+
+        // Who said what: one partition query on the entity index, by any spelling of the name.
+        var putin = await _http.GetFromJsonAsync<JsonElement>("entities/" + Uri.EscapeDataString("vladimir PUTIN") + "/articles");
+        var mention = putin.GetProperty("articles").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        Assert.True(mention.GetProperty("quotes").GetArrayLength() >= 5);
 
         // Lookup by the dropped name and listing agree with lookup by id.
         var byName = await _http.GetFromJsonAsync<JsonElement>("articles?name=" + Uri.EscapeDataString(name));
