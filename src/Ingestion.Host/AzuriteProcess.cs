@@ -95,6 +95,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return common;
     }
 
+    /// <summary>The repository this command runs in: found from the working directory, else from the binaries.</summary>
+    public static string? FindRepositoryRoot() =>
+        FindRepositoryRoot(Environment.CurrentDirectory) ?? FindRepositoryRoot(AppContext.BaseDirectory);
+
     /// <summary>Walks up from <paramref name="start"/> to the folder whose package.json pins azurite.</summary>
     public static string? FindRepositoryRoot(string start)
     {
@@ -158,7 +162,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -15,7 +15,7 @@ internal sealed partial class CompiledTemplate
 
     private CompiledTemplate()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Ingestion.Testing.RepositoryPaths.Root;
         MainBicep = System.IO.Path.Combine(RepositoryRoot, "infra", "main.bicep");
         Build = BicepCli.Run("build", MainBicep, "--stdout");
         Lint = BicepCli.Run("lint", MainBicep);
@@ -92,19 +92,6 @@ internal sealed partial class CompiledTemplate
 
     public static IReadOnlyList<string> Strings(JsonNode? node) =>
         node?.AsArray().Select(item => (string)item!).ToList() ?? throw new InvalidOperationException("Expected an array.");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "infra", "main.bicep")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No infra/main.bicep above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex(@"^\[variables\('(?<name>[A-Za-z0-9_]+)'\)(\.(?<member>[A-Za-z0-9_]+))?\]$")]
     private static partial Regex VariableReference();

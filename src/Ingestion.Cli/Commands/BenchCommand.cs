@@ -120,7 +120,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     /// </summary>
     private static async Task ComparePeerAsync(Settings settings, List<Sample> samples, Result ours, CancellationToken cancellationToken)
     {
-        var script = settings.PeerScript ?? (RepositoryRoot() is { } root ? Path.Combine(root, "..", "shared", "peers", "run-peers.sh") : null);
+        var script = settings.PeerScript ?? (Host.AzuriteProcess.FindRepositoryRoot() is { } root ? Path.Combine(root, "..", "shared", "peers", "run-peers.sh") : null);
         if (script is null || !File.Exists(script))
         {
             await Console.Error.WriteLineAsync("ingest: peer script not found; pass --peer-script");
@@ -136,8 +136,6 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             $"peer (Readability + compromise): [bold]{1 / peerSecondsPerArticle:N1}[/] articles/s ({peerSecondsPerArticle * 1000:N1} ms/article); ours: [bold]{1 / ours.SecondsPerArticle:N0}[/] articles/s → [bold green]{ratio:N0}×[/] the peer's throughput");
     }
 
-    private static string? RepositoryRoot() =>
-        Host.AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? Host.AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory);
 
     private static async Task<double> TimeAsync(string script, List<string> files, int repeat, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory)
+        var root = AzuriteProcess.FindRepositoryRoot()
             ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
         var sources = LoadCommand.LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
@@ -51,7 +51,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         var storage = new PipelineStorage(StorageConnection.FromConnectionString(azurite.ConnectionString));
         await storage.EnsureCreatedAsync(cancellationToken);
-        var hostPort = LoadCommand.FreePort();
+        var hostPort = AzuriteProcess.FreePort();
         // The reconciler is part of what is under test: run it often so a lost trigger is recovered within the run.
         var hostSettings = new Dictionary<string, string> { ["Ingestion__ReconcileAfter"] = "00:00:30", ["Ingestion__ReconcileInterval"] = "00:00:15" };
         var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);

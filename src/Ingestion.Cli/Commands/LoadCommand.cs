@@ -46,7 +46,7 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory)
+        var root = AzuriteProcess.FindRepositoryRoot()
             ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
         var sources = LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         AnsiConsole.MarkupLineInterpolated($"{settings.Count} articles cycling through {sources.Count} source file(s); {Environment.ProcessorCount} cores");
@@ -55,7 +55,7 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
         var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
         var storage = new PipelineStorage(connection);
         await storage.EnsureCreatedAsync(cancellationToken);
-        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, FreePort(), cancellationToken);
+        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, AzuriteProcess.FreePort(), cancellationToken);
 
         var tracker = new Tracker(storage);
         var memory = new List<(int Done, long WorkingSet)>();
@@ -115,12 +115,5 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
             }
         }
         return sources.Count > 0 ? sources : throw new InvalidOperationException("no article among the sources");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot(Environment.CurrentDirectory) ?? AzuriteProcess.FindRepositoryRoot(AppContext.BaseDirectory);
+        var root = AzuriteProcess.FindRepositoryRoot();
         var seeds = settings.Seeds ?? (root is null ? null : Path.Combine(root, "seeds"));
         if (seeds is null || !Directory.Exists(seeds))
         {

@@ -50,6 +50,7 @@ public sealed class Reconciler(PipelineStorage storage, CleanStage clean, IOptio
                 logger.LogWarning(e, "Reconciling {BlobName} failed; the next run tries again", blob.Name);
             }
         }
+        logger.LogDebug("Reconciler checked {Blobs} blobs older than {Cutoff:O}", blobs, cutoff);
         if (missing + stuck > 0)
             logger.LogWarning("Reconciler: {Missing} dropped blobs had no status, {Stuck} were stuck; {Recovered} re-run through the clean stage", missing, stuck, recovered);
         return new Report(blobs, missing, stuck, recovered);

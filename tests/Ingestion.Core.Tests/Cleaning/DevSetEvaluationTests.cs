@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ingestion.Core.Cleaning;
 using Ingestion.Core.Input;
+using Ingestion.Core.Tests.Evaluation;
 using Xunit.Abstractions;
 
 namespace Ingestion.Core.Tests.Cleaning;
@@ -76,12 +77,12 @@ public class DevSetEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Scorer_port_agrees_with_score_py_on_simple_cases()
     {
-        Assert.Equal(["don", "t", "stop"], CleaningScorer.Tokens("Don′t  STOP"));
-        Assert.Equal("berlin confronts germany's past", CleaningScorer.Key(" Berlin confronts Germany′s past. "));
-        var a = CleaningScorer.Shingles(CleaningScorer.Tokens("a b c d e"));
+        Assert.Equal(["don", "t", "stop"], ScoreText.Tokens("Don′t  STOP"));
+        Assert.Equal("berlin confronts germany's past", ScoreText.Key(" Berlin confronts Germany′s past. "));
+        var a = CleaningScorer.Shingles(ScoreText.Tokens("a b c d e"));
         Assert.Equal(2, a.Count);
-        Assert.Equal(1.0, CleaningScorer.Prf(0, 0, 0).F);
-        Assert.Equal(0.0, CleaningScorer.Prf(0, 1, 0).F);
+        Assert.Equal(1.0, ScoreText.Prf(0, 0, 0).F);
+        Assert.Equal(0.0, ScoreText.Prf(0, 1, 0).F);
     }
 }
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Ingestion.Core.Model;
 
+using static Ingestion.Core.Tests.Evaluation.ScoreText;
+
 namespace Ingestion.Core.Tests.Extraction;
 
 /// <summary>A C# port of the entity and quote metrics of shared/eval/score.py (match_names, overlap, speaker_key).</summary>
@@ -17,38 +19,9 @@ internal sealed class ExtractionScorer
     public int SpeakerOk { get; private set; }
     public List<string> Log { get; } = [];
 
-    public static (double P, double R, double F) Prf(int tp, int fp, int fn)
-    {
-        var p = tp + fp > 0 ? (double)tp / (tp + fp) : fn == 0 ? 1.0 : 0.0;
-        var r = tp + fn > 0 ? (double)tp / (tp + fn) : 1.0;
-        var f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-        return (p, r, f);
-    }
-
     public (double P, double R, double F) Entities => Prf(EntityTp, EntityFp, EntityFn);
     public (double P, double R, double F) Quotes => Prf(QuoteTp, QuoteFp, QuoteFn);
     public double SpeakerAccuracy => QuoteTp + QuoteFn == 0 ? 1.0 : (double)SpeakerOk / (QuoteTp + QuoteFn);
-
-    internal static string Norm(string? s)
-    {
-        if (s is null) return "";
-        s = s.Normalize(NormalizationForm.FormKC)
-            .Replace('\u2032', '\'').Replace('\u2019', '\'').Replace('\u2018', '\'')
-            .Replace('\u201c', '"').Replace('\u201d', '"').Replace('\u201e', '"');
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            var ch = c is >= '\u2010' and <= '\u2015' ? '-' : c;
-            if (char.IsWhiteSpace(ch)) { space = true; continue; }
-            if (space && sb.Length > 0) sb.Append(' ');
-            space = false;
-            sb.Append(ch);
-        }
-        return sb.ToString();
-    }
-
-    internal static string Key(string? s) => Norm(s).ToLowerInvariant().Trim(' ', '.', ',', '\'', '"');
 
     internal static HashSet<string> SpeakerKey(string? s)
     {
@@ -68,33 +41,6 @@ internal sealed class ExtractionScorer
         parts.Add(cur.ToString());
         foreach (var p in parts) { var k = Key(p); if (k.Length > 0) set.Add(k); }
         return set;
-    }
-
-    internal static List<string> Tokens(string s)
-    {
-        var list = new List<string>();
-        var n = Norm(s);
-        var i = 0;
-        while (i < n.Length)
-        {
-            if (!IsWord(n[i])) { i++; continue; }
-            var j = i;
-            while (j < n.Length && IsWord(n[j])) j++;
-            list.Add(n[i..j].ToLowerInvariant());
-            i = j;
-        }
-        return list;
-    }
-
-    private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-
-    internal static double Overlap(string a, string b)
-    {
-        var ta = Tokens(a).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
-        var tb = Tokens(b).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
-        if (ta.Count == 0 || tb.Count == 0) return 0;
-        var inter = ta.Sum(kv => Math.Min(kv.Value, tb.GetValueOrDefault(kv.Key)));
-        return (double)inter / Math.Max(ta.Values.Sum(), tb.Values.Sum());
     }
 
     private static string? TypeOf(string? t) => (t ?? "").ToLowerInvariant() switch
