@@ -46,7 +46,7 @@ public sealed class EndToEndTests : IAsyncLifetime
 
     private async Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         JsonElement last = default;
         while (DateTime.UtcNow < deadline)
         {
