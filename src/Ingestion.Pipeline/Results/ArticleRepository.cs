@@ -25,6 +25,26 @@ public sealed class ArticleRepository(PipelineStorage storage)
         await storage.Articles.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>
+    /// Notes a transient error on the stored row (read afresh: the caller's copy may already say 'cleaned' or
+    /// 'extracted' for writes that did not happen), so a poisoned message can say why. Best effort: storage may be
+    /// the thing that is failing.
+    /// </summary>
+    public async Task RecordTransientErrorAsync(string id, string? contentHash, Exception error, long attempt, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await GetAsync(id, cancellationToken);
+            if (row is null || row.ContentHash != contentHash || row.Status is ArticleStatus.Extracted or ArticleStatus.Failed) return;
+            row.LastError = $"{error.GetType().Name}: {error.Message}";
+            row.Attempts = (int)Math.Max(row.Attempts, attempt);
+            await SaveAsync(row, cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
+        {
+        }
+    }
+
     /// <summary>Marks an article failed, keeping what is known about it. Creates the row if it never got one.</summary>
     public async Task MarkFailedAsync(string id, string name, string stage, string kind, string message, CancellationToken cancellationToken = default)
     {

@@ -83,6 +83,21 @@ public sealed class CleanStage(
         }
 
         var row = await StartAsync(id, name, content.Length, hash, cancellationToken, existing);
+        try
+        {
+            return await CleanAsync(row, name, content, cancellationToken);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException))
+        {
+            // Transient: the blob trigger retries (5 times, then its poison queue, whose handler reports this error).
+            await articles.RecordTransientErrorAsync(id, hash, e, row.Attempts, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<StageOutcome> CleanAsync(ArticleRow row, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var id = row.PartitionKey;
         var started = Stopwatch.GetTimestamp();
         Core.Model.CleanArticle article;
         try

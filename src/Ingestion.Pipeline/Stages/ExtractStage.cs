@@ -68,9 +68,7 @@ public sealed class ExtractStage(
         {
             // Transient: record why, then let the queue retry (dequeue count is the outer bound; the poison handler
             // turns the last failure into a visible 'failed' status).
-            row.LastError = $"{e.GetType().Name}: {e.Message}";
-            row.Attempts = (int)Math.Max(row.Attempts, dequeueCount);
-            try { await articles.SaveAsync(row, cancellationToken); } catch (Exception inner) when (inner is not OperationCanceledException) { }
+            await articles.RecordTransientErrorAsync(message.Id, message.ContentHash, e, dequeueCount, cancellationToken);
             throw;
         }
     }
