@@ -45,6 +45,13 @@ public static class StandaloneHost
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
 
+        // The API takes no request bodies: refuse large ones and oversized headers before they reach a route.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+        });
         builder.Services.AddIngestionPipeline(builder.Configuration);
         builder.Services.AddSingleton<PipelineTriggers>();
         builder.Services.AddHostedService<StorageInitializer>();

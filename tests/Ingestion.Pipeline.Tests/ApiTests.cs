@@ -45,3 +45,25 @@ public class ApiTests
         Assert.Equal(400, (await p.Get<IngestionApi>().ListArticlesAsync(null, null, "lots", null, default)).StatusCode);
     }
 }
+
+public class ReprocessTests
+{
+    [Fact]
+    public async Task Reprocess_cleans_the_dropped_blob_again_and_sends_it_to_extraction()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var name = TestPipeline.UniqueName();
+        var id = Ingestion.Core.Input.ArticleIdentity.IdFromName(name);
+        await p.DropAsync(name, await File.ReadAllBytesAsync(RepositoryPaths.Seed));
+        await p.Get<Stages.CleanStage>().HandleAsync(name);
+        var before = await p.Get<Results.ArticleRepository>().GetAsync(id);
+
+        var result = await p.Get<IngestionApi>().ReprocessAsync(id, default);
+
+        Assert.Equal(202, result.StatusCode);
+        var after = await p.Get<Results.ArticleRepository>().GetAsync(id);
+        Assert.Equal(Storage.ArticleStatus.Cleaned, after!.Status);
+        Assert.True(after.CleanedAt > before!.CleanedAt, "the article was cleaned again");
+        Assert.Equal(before.ContentHash, after.ContentHash);
+    }
+}
