@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Ingestion.Cli.Harness;
 using Ingestion.Core;
 using Ingestion.Core.Input;
 using Ingestion.Core.Model;
@@ -106,8 +107,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         total.Stop();
         var alloc = GC.GetAllocatedBytesForCurrentThread() - allocBefore;
         latencies.Sort();
-        double Pct(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
-        return new Result(latencies.Count, total.Elapsed.TotalSeconds / latencies.Count, Pct(0.50), Pct(0.95), Pct(0.99), (double)alloc / latencies.Count, (double)bytes / latencies.Count);
+        return new Result(latencies.Count, total.Elapsed.TotalSeconds / latencies.Count, Percentiles.Of(latencies, 0.50), Percentiles.Of(latencies, 0.95),
+            Percentiles.Of(latencies, 0.99), (double)alloc / latencies.Count, (double)bytes / latencies.Count);
     }
 
     private static void AddRow(Table table, string stage, string kind, List<Sample> items, Result r) =>

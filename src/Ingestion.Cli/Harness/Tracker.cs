@@ -99,8 +99,3 @@ internal sealed class Tracker(PipelineStorage storage)
         return result;
     }
 }
-
-internal static class Percentiles
-{
-    public static double Of(IReadOnlyList<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-}

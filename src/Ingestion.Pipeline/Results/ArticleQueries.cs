@@ -63,15 +63,6 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
         return new ArticlePage([], null);
     }
 
-    /// <summary>Counts of articles per status (a full scan of the status column; fine for dashboards and the CLI).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken cancellationToken = default)
-    {
-        var counts = ArticleStatus.All.ToDictionary(s => s, _ => 0);
-        await foreach (var row in storage.Articles.QueryAsync<TableEntity>(select: ["Status"], cancellationToken: cancellationToken))
-            if (row.GetString("Status") is { } s && counts.TryGetValue(s, out var n)) counts[s] = n + 1;
-        return counts;
-    }
-
     /// <summary>Articles that mention an entity (by any spelling that normalises to its key), with its quotes in each.</summary>
     public async Task<EntityArticles> EntityArticlesAsync(string name, string? continuation, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {

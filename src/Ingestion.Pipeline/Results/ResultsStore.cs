@@ -51,16 +51,6 @@ public sealed class ResultsStore(PipelineStorage storage)
             await storage.EntityIndex.DeleteEntityAsync(stale, id, ETag.All, cancellationToken);
     }
 
-    /// <summary>Removes every result row of an article (used before re-processing content that no longer analyses).</summary>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var oldEntityKeys = await ListRowKeysAsync(storage.Entities, id, cancellationToken);
-        await SyncPartitionAsync(storage.Entities, id, Array.Empty<EntityRow>(), oldEntityKeys, cancellationToken);
-        await SyncPartitionAsync(storage.Quotes, id, Array.Empty<QuoteRow>(), await ListRowKeysAsync(storage.Quotes, id, cancellationToken), cancellationToken);
-        foreach (var key in oldEntityKeys)
-            await storage.EntityIndex.DeleteEntityAsync(key, id, ETag.All, cancellationToken);
-    }
-
     internal static List<EntityRow> BuildEntityRows(string id, ArticleAnalysis analysis)
     {
         var rows = new List<EntityRow>(analysis.Entities.Count);
