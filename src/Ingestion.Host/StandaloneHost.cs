@@ -67,11 +67,13 @@ public static class StandaloneHost
             });
             webJobs.AddAzureStorageQueues(queues =>
             {
-                // Same values as host.json, so both hosts behave alike; see the comments there.
+                // As host.json, except the polling interval: an idle queue backs off up to this long between
+                // polls, which a local run pays in latency at low drop rates (measured: p95 1.6 s at 4/s with 2 s);
+                // on Azure, host.json keeps 2 s because every poll is a billed transaction.
                 queues.BatchSize = 16;
                 queues.NewBatchThreshold = 8;
                 queues.MaxDequeueCount = 5;
-                queues.MaxPollingInterval = TimeSpan.FromSeconds(2);
+                queues.MaxPollingInterval = TimeSpan.FromMilliseconds(500);
                 queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
             });
         });
