@@ -162,6 +162,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Azurite's well-known ports, which `UseDevelopmentStorage=true` and Storage Explorer expect.</summary>
+    public static readonly (int Blob, int Queue, int Table) DefaultPorts = (10000, 10001, 10002);
+
+    /// <summary>True when nothing listens on <paramref name="port"/> on loopback.</summary>
+    public static bool IsPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
     public static int FreePort()
     {

@@ -60,8 +60,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 await Console.Error.WriteLineAsync("ingest: cannot find the repository (package.json pinning azurite) to start Azurite; set AzureWebJobsStorage or --connection");
                 return 2;
             }
-            azurite = await AnsiConsole.Status().StartAsync("Starting Azurite …", _ =>
-                AzuriteProcess.StartAsync(root, location: settings.Once ? null : Path.Combine(root, ".azurite"), cancellationToken: cancellationToken));
+            // Azurite's usual ports when free, so `ingest drop` and Storage Explorer find it with UseDevelopmentStorage=true.
+            var d = AzuriteProcess.DefaultPorts;
+            (int, int, int)? ports = AzuriteProcess.IsPortFree(d.Blob) && AzuriteProcess.IsPortFree(d.Queue) && AzuriteProcess.IsPortFree(d.Table) ? d : null;
+            azurite = await AnsiConsole.Status().StartAsync("Starting Azurite (installing it with npm ci on first use) …", _ =>
+                AzuriteProcess.StartAsync(root, location: settings.Once ? null : Path.Combine(root, ".azurite"), ports: ports, cancellationToken: cancellationToken));
             connection = azurite.ConnectionString;
             AnsiConsole.MarkupLineInterpolated($"[grey]Azurite[/] blob :{azurite.BlobPort}  queue :{azurite.QueuePort}  table :{azurite.TablePort}");
         }
@@ -99,7 +102,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             return failed == 0 ? 0 : 1;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `ingest drop FILES`; Ctrl+C to stop.");
+        var dropHint = azurite is not null && (azurite.BlobPort, azurite.QueuePort, azurite.TablePort) != AzuriteProcess.DefaultPorts
+            ? $"ingest drop FILES --connection \"{connection}\""
+            : "ingest drop FILES";
+        AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `{dropHint}`; Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
         return failed == 0 ? 0 : 1;
     }
