@@ -16,6 +16,9 @@ public sealed class ResultsStore(PipelineStorage storage)
     /// <summary>Azure's limit for one entity group transaction.</summary>
     public const int MaxBatchSize = 100;
 
+    /// <summary>Index rows written at once per article: enough to hide round trips, few enough not to flood storage.</summary>
+    private const int IndexWriteParallelism = 8;
+
     public async Task ReplaceAsync(ArticleRow article, ArticleAnalysis analysis, CancellationToken cancellationToken = default)
     {
         var id = article.PartitionKey;
@@ -27,8 +30,10 @@ public sealed class ResultsStore(PipelineStorage storage)
         var oldQuoteKeys = await ListRowKeysAsync(storage.Quotes, id, cancellationToken);
         await SyncPartitionAsync(storage.Quotes, id, quoteRows, oldQuoteKeys, cancellationToken);
 
-        // The index is partitioned by entity, so each row is its own partition: no batching across them.
-        foreach (var row in entityRows)
+        // The index is partitioned by entity, so each row is its own partition and cannot join a batch: write them
+        // a few at a time instead of one after another (they are the bulk of an article's round trips).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = IndexWriteParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(entityRows, parallel, async (row, ct) =>
         {
             var quoteCount = quoteRows.Count(q => q.SpeakerKey is not null && SpeakerKeys(q.Speaker!).Contains(row.RowKey));
             var indexRow = new EntityIndexRow
@@ -44,11 +49,11 @@ public sealed class ResultsStore(PipelineStorage storage)
                 QuoteCount = quoteCount,
                 Role = row.Role,
             };
-            await storage.EntityIndex.UpsertEntityAsync(indexRow, TableUpdateMode.Replace, cancellationToken);
-        }
+            await storage.EntityIndex.UpsertEntityAsync(indexRow, TableUpdateMode.Replace, ct);
+        });
         var newKeys = entityRows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in oldEntityKeys.Where(k => !newKeys.Contains(k)))
-            await storage.EntityIndex.DeleteEntityAsync(stale, id, ETag.All, cancellationToken);
+        await Parallel.ForEachAsync(oldEntityKeys.Where(k => !newKeys.Contains(k)), parallel, async (stale, ct) =>
+            await storage.EntityIndex.DeleteEntityAsync(stale, id, ETag.All, ct));
     }
 
     internal static List<EntityRow> BuildEntityRows(string id, ArticleAnalysis analysis)
