@@ -32,6 +32,16 @@ public class StageTests
         throw new InvalidOperationException("no extract message for " + id);
     }
 
+    /// <summary>Drops the seed under a fresh name, runs the clean stage, and takes its pointer off the queue.</summary>
+    private static async Task<(string Name, string Id, ExtractMessage Message)> DropCleanAndTakePointerAsync(TestPipeline p)
+    {
+        var name = TestPipeline.UniqueName();
+        var id = ArticleIdentity.IdFromName(name);
+        await p.DropAsync(name, Seed);
+        await p.Get<CleanStage>().HandleAsync(name);
+        return (name, id, await ReceiveMessageForAsync(p, id));
+    }
+
     private static async Task<int> CountAsync(TableClient table, string partition)
     {
         var n = 0;
@@ -70,11 +80,7 @@ public class StageTests
     public async Task Replaying_the_blob_and_the_message_changes_nothing()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var name = TestPipeline.UniqueName();
-        var id = ArticleIdentity.IdFromName(name);
-        await p.DropAsync(name, Seed);
-        await p.Get<CleanStage>().HandleAsync(name);
-        var message = await ReceiveMessageForAsync(p, id);
+        var (name, id, message) = await DropCleanAndTakePointerAsync(p);
         await p.Get<ExtractStage>().HandleAsync(message.ToJson());
         var quotes = await CountAsync(p.Storage.Quotes, id);
         var entities = await CountAsync(p.Storage.Entities, id);
@@ -95,11 +101,7 @@ public class StageTests
     public async Task A_crash_between_status_and_enqueue_is_finished_by_the_replay()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var name = TestPipeline.UniqueName();
-        var id = ArticleIdentity.IdFromName(name);
-        await p.DropAsync(name, Seed);
-        await p.Get<CleanStage>().HandleAsync(name);
-        await ReceiveMessageForAsync(p, id); // the message is lost, as if the process died before sending it
+        var (name, id, _) = await DropCleanAndTakePointerAsync(p); // the message is lost, as if the process died before sending it
 
         Assert.Equal(StageOutcome.Resumed, await p.Get<CleanStage>().HandleAsync(name));
         var message = await ReceiveMessageForAsync(p, id);
@@ -110,11 +112,7 @@ public class StageTests
     public async Task Overwritten_content_makes_the_old_message_stale_and_replaces_the_results()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var name = TestPipeline.UniqueName();
-        var id = ArticleIdentity.IdFromName(name);
-        await p.DropAsync(name, Seed);
-        await p.Get<CleanStage>().HandleAsync(name);
-        var oldMessage = await ReceiveMessageForAsync(p, id);
+        var (name, id, oldMessage) = await DropCleanAndTakePointerAsync(p);
         await p.Get<ExtractStage>().HandleAsync(oldMessage);
         Assert.True(await CountAsync(p.Storage.Quotes, id) > 1);
 
@@ -174,11 +172,7 @@ public class StageTests
     public async Task A_message_whose_clean_blob_is_missing_fails_the_article_visibly()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var name = TestPipeline.UniqueName();
-        var id = ArticleIdentity.IdFromName(name);
-        await p.DropAsync(name, Seed);
-        await p.Get<CleanStage>().HandleAsync(name);
-        var message = await ReceiveMessageForAsync(p, id);
+        var (name, id, message) = await DropCleanAndTakePointerAsync(p);
         await p.Storage.Clean.DeleteBlobAsync(message.CleanBlob);
 
         Assert.Equal(StageOutcome.Rejected, await p.Get<ExtractStage>().HandleAsync(message));
@@ -191,11 +185,7 @@ public class StageTests
     public async Task Poisoned_messages_leave_the_article_failed_with_the_last_error()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var name = TestPipeline.UniqueName();
-        var id = ArticleIdentity.IdFromName(name);
-        await p.DropAsync(name, Seed);
-        await p.Get<CleanStage>().HandleAsync(name);
-        var message = await ReceiveMessageForAsync(p, id);
+        var (name, id, message) = await DropCleanAndTakePointerAsync(p);
         var row = await p.Get<ArticleRepository>().GetAsync(id);
         row!.LastError = "RequestFailedException: table unavailable";
         await p.Get<ArticleRepository>().SaveAsync(row);
