@@ -22,6 +22,33 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
+    /// <summary>
+    /// CPU time used so far by the emulator (the node process under the watchdog shell), for `ingest load` to
+    /// tell how much of a run's CPU went to storage; null where the process tree cannot be read (not Linux).
+    /// </summary>
+    public TimeSpan? ProcessorTime
+    {
+        get
+        {
+            var children = $"/proc/{_process.Id}/task/{_process.Id}/children";
+            if (!OperatingSystem.IsLinux() || !File.Exists(children)) return null;
+            var total = TimeSpan.Zero;
+            foreach (var id in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                try
+                {
+                    using var child = Process.GetProcessById(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+                    total += child.TotalProcessorTime;
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    // exited between the listing and the read
+                }
+            }
+            return total;
+        }
+    }
+
     /// <summary>The well-known Azurite development account, on this instance's ports.</summary>
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +

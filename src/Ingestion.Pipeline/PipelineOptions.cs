@@ -14,11 +14,20 @@ public sealed class PipelineOptions
     public TimeSpan StageTimeBudget { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// A dropped blob with no status row, or a row stuck in received/cleaned, older than this is re-run by the
-    /// reconciler. Longer than a trigger's normal delay (polling scan ~10 s, queue invisibility up to 10 min is
-    /// harmless: a duplicate pointer is ignored by the idempotent extract stage).
+    /// A dropped blob with no status row older than this is run through the clean stage by the reconciler. Longer
+    /// than a trigger's normal delay (Event Grid: seconds; the standalone host's polling scan: ~10 s).
     /// </summary>
     public TimeSpan ReconcileAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A status row stuck in received or cleaned for longer than this is re-run (a crash between the status write
+    /// and the enqueue). Longer than a queue message can legitimately wait — in a backlog, or leased by a host
+    /// that died (10 minutes) — so a pointer that is merely late is not sent twice.
+    /// </summary>
+    public TimeSpan ReconcileStuckAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many blobs the reconciler re-runs at once: a scan that lost many should drain them fast.</summary>
+    public int ReconcileParallelism { get; set; } = 8;
 
     /// <summary>How often the standalone host runs the reconciler (the Functions app uses a timer trigger).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);

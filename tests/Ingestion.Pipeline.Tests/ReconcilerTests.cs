@@ -8,7 +8,11 @@ namespace Ingestion.Pipeline.Tests;
 
 public class ReconcilerTests
 {
-    private static readonly Dictionary<string, string?> Immediately = new() { ["Ingestion:ReconcileAfter"] = "00:00:00" };
+    private static readonly Dictionary<string, string?> Immediately = new()
+    {
+        ["Ingestion:ReconcileAfter"] = "00:00:00",
+        ["Ingestion:ReconcileStuckAfter"] = "00:00:00",
+    };
 
     /// <summary>Tests share one Azurite: each reconciles only its own folder.</summary>
     private static string Folder() => $"reconcile/{Guid.NewGuid():N}/";
@@ -62,6 +66,43 @@ public class ReconcilerTests
 
         Assert.Equal(new Reconciler.Report(2, 0, 1, 1), report);
         Assert.Equal(1, await DrainPointersAsync(p, folder, expected: 1));
+    }
+
+    [Fact]
+    public async Task A_pointer_that_is_only_late_is_not_sent_twice()
+    {
+        // Missing blobs are taken at once, but a cleaned row is young: its pointer may just be waiting in a backlog.
+        await using var p = await TestPipeline.CreateAsync(new Dictionary<string, string?> { ["Ingestion:ReconcileAfter"] = "00:00:00" });
+        var folder = Folder();
+        var late = folder + "late.txt";
+        var missed = folder + "missed.txt";
+        var seed = await File.ReadAllBytesAsync(RepositoryPaths.Seed);
+        await p.DropAsync(late, seed);
+        await p.DropAsync(missed, seed);
+        await p.Get<CleanStage>().HandleAsync(late);
+        Assert.Equal(1, await DrainPointersAsync(p, folder, expected: 1));
+
+        var report = await p.Get<Reconciler>().RunAsync(folder);
+
+        Assert.Equal(new Reconciler.Report(2, 1, 0, 1), report);
+        Assert.Equal(ArticleStatus.Cleaned, (await p.Get<ArticleRepository>().GetAsync(ArticleIdentity.IdFromName(missed)))!.Status);
+    }
+
+    [Fact]
+    public async Task Many_missed_blobs_are_all_recovered_in_one_run()
+    {
+        await using var p = await TestPipeline.CreateAsync(Immediately);
+        var folder = Folder();
+        var seed = await File.ReadAllBytesAsync(RepositoryPaths.Seed);
+        var names = Enumerable.Range(0, 20).Select(i => $"{folder}{i:D2}.txt").ToList();
+        foreach (var name in names) await p.DropAsync(name, seed);
+
+        var report = await p.Get<Reconciler>().RunAsync(folder);
+
+        Assert.Equal(new Reconciler.Report(20, 20, 0, 20), report);
+        foreach (var name in names)
+            Assert.Equal(ArticleStatus.Cleaned, (await p.Get<ArticleRepository>().GetAsync(ArticleIdentity.IdFromName(name)))!.Status);
+        Assert.Equal(20, await DrainPointersAsync(p, folder, expected: 20));
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         await storage.EnsureCreatedAsync(cancellationToken);
         var hostPort = AzuriteProcess.FreePort();
         // The reconciler is part of what is under test: run it often so a lost trigger is recovered within the run.
-        var hostSettings = new Dictionary<string, string> { ["Ingestion__ReconcileAfter"] = "00:00:30", ["Ingestion__ReconcileInterval"] = "00:00:15" };
+        var hostSettings = new Dictionary<string, string>();
         var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);
         var tracker = new Tracker(storage);
         var log = new List<string>();
@@ -114,7 +114,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
             await drop;
             // Let poison handlers and stragglers settle, then read the final state.
             await Task.Delay(3000, cancellationToken);
-            finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken), cancellationToken);
+            finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken, full: true), cancellationToken);
             var report = LoadReport.From(tracker, finals, settings.Count);
             var (duplicated, missingRows) = await tracker.VerifyRowsAsync(finals, cancellationToken);
             Log($"all articles settled: extracted {report.Extracted}, failed {report.Failed}, lost {report.Lost}");
@@ -129,7 +129,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
                 await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
                 depth = await QueueDepthsAsync(storage, cancellationToken);
             }
-            finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken), cancellationToken);
+            finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken, full: true), cancellationToken);
             report = LoadReport.From(tracker, finals, settings.Count);
             (duplicated, missingRows) = await tracker.VerifyRowsAsync(finals, cancellationToken);
             report.Print(null, duplicated, missingRows, [], host.PeakWorkingSet);

@@ -42,6 +42,10 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
         [CommandOption("--no-baseline")]
         public bool NoBaseline { get; init; }
+
+        [CommandOption("--host-log <FILE>")]
+        [Description("Append the host's warnings and errors to this file (reconciler runs, retries).")]
+        public string? HostLog { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -55,12 +59,13 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
         var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
         var storage = new PipelineStorage(connection);
         await storage.EnsureCreatedAsync(cancellationToken);
-        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, AzuriteProcess.FreePort(), cancellationToken);
+        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, AzuriteProcess.FreePort(), cancellationToken, logPath: settings.HostLog);
 
         var tracker = new Tracker(storage);
         var memory = new List<(int Done, long WorkingSet)>();
         var prefix = "load/" + Guid.NewGuid().ToString("N")[..8];
         var wall = Stopwatch.StartNew();
+        var (hostCpuStart, azuriteCpuStart) = (host.ProcessorTime, azurite.ProcessorTime);
         var drop = tracker.DropAsync(prefix, sources.Select(s => (s.Name, s.Bytes)).ToList(), settings.Count, settings.Parallel, settings.Rate, null, cancellationToken);
 
         Dictionary<string, Tracker.Final> finals = [];
@@ -82,16 +87,20 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
         });
         await drop;
         wall.Stop();
+        finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken, full: true), cancellationToken);
+        var cpu = new List<LoadReport.CpuUse> { new("pipeline: host", host.ProcessorTime - hostCpuStart, azurite.ProcessorTime - azuriteCpuStart, settings.Count) };
 
         var report = LoadReport.From(tracker, finals, settings.Count);
         double? baseline = null;
         if (!settings.NoBaseline)
         {
+            var (clientCpuStart, baselineAzuriteStart) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.ProcessorTime);
             baseline = await AnsiConsole.Status().StartAsync("storage-only baseline …", _ =>
                 new StorageBaseline(connection).RunAsync(sources.Select(s => (s.Name, s.Bytes, s.Analysis, s.CleanJson)).ToList(), settings.Count, settings.Parallel, cancellationToken));
+            cpu.Add(new("baseline: client", Process.GetCurrentProcess().TotalProcessorTime - clientCpuStart, azurite.ProcessorTime - baselineAzuriteStart, settings.Count));
         }
         var (duplicated, missingRows) = await tracker.VerifyRowsAsync(finals, cancellationToken);
-        report.Print(baseline, duplicated, missingRows, memory, host.PeakWorkingSet);
+        report.Print(baseline, duplicated, missingRows, memory, host.PeakWorkingSet, cpu);
         return report.Lost == 0 && duplicated == 0 && missingRows == 0 ? 0 : 1;
     }
 

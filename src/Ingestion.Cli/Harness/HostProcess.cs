@@ -24,7 +24,8 @@ internal sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="settings">Extra configuration for the host, as environment variables (e.g. Ingestion__ReconcileAfter).</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="logPath">Append the host's console output (warnings and errors) to this file; null: discard it.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, string? logPath = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Ingestion.Host.dll");
         var url = $"http://127.0.0.1:{port}";
@@ -38,8 +39,10 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Both streams are always drained: a full pipe would block the host.
+        var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, url);
@@ -78,6 +81,17 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public long PeakWorkingSet => _peakWorkingSet;
+
+    /// <summary>CPU time the host has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process.HasExited) return TimeSpan.Zero;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — as if the machine died.</summary>
     public async Task KillAsync()

@@ -37,7 +37,10 @@ internal sealed class LoadReport
         };
     }
 
-    public void Print(double? baseline, int duplicated, int missingRows, IReadOnlyList<(int Done, long WorkingSet)> memory, long peakWorkingSet)
+    /// <summary>CPU a phase used per article: the storage client's (the host, or the baseline's own process) and Azurite's.</summary>
+    public sealed record CpuUse(string Phase, TimeSpan Client, TimeSpan? Azurite, int Articles);
+
+    public void Print(double? baseline, int duplicated, int missingRows, IReadOnlyList<(int Done, long WorkingSet)> memory, long peakWorkingSet, IReadOnlyList<CpuUse>? cpu = null)
     {
         var counts = new Table().Border(TableBorder.Rounded).AddColumns("dropped", "extracted", "failed", "lost", "duplicated", "rows missing", "failure kinds");
         counts.AddRow($"{Dropped}", $"{Extracted}", $"{Failed}", $"{Lost}", $"{duplicated}", $"{missingRows}",
@@ -54,6 +57,11 @@ internal sealed class LoadReport
         AnsiConsole.MarkupLineInterpolated($"pipeline throughput: [bold]{Throughput:N1}[/] articles/s (first upload → last done)");
         if (baseline is { } b)
             AnsiConsole.MarkupLineInterpolated($"storage-only baseline: [bold]{b:N1}[/] articles/s → ratio pipeline/baseline [bold]{Throughput / b:N2}[/]");
+        foreach (var use in cpu ?? [])
+        {
+            var azurite = use.Azurite is { } a ? $"{a.TotalMilliseconds / use.Articles:N1}" : "?";
+            AnsiConsole.MarkupLineInterpolated($"CPU per article, {use.Phase} {use.Client.TotalMilliseconds / use.Articles:N1} ms, Azurite {azurite} ms");
+        }
         if (memory.Count > 0)
         {
             string At(double fraction)

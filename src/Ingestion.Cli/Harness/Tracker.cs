@@ -35,14 +35,26 @@ internal sealed class Tracker(PipelineStorage storage)
         });
     }
 
-    /// <summary>Reads the status rows of the run's articles (a full scan of the small status table).</summary>
-    public async Task<Dictionary<string, Final>> ReadAsync(CancellationToken cancellationToken)
+    private static readonly string[] TrackedColumns =
+        ["PartitionKey", "Status", "CleanStartedAt", "ExtractedAt", "FailedAt", "EntityCount", "QuoteCount", "ErrorKind"];
+
+    private readonly Dictionary<string, Final> _finals = [];
+    private DateTimeOffset? _changedSince;
+
+    /// <summary>
+    /// Reads the status rows of the run's articles. Incremental unless <paramref name="full"/>: only rows written
+    /// since the previous read (with a margin), and only the columns the report needs, so that following a run
+    /// costs the storage under test little (a full scan every second was measurable next to the pipeline).
+    /// </summary>
+    public async Task<Dictionary<string, Final>> ReadAsync(CancellationToken cancellationToken, bool full = false)
     {
-        var result = new Dictionary<string, Final>();
-        await foreach (var row in storage.Articles.QueryAsync<ArticleRow>(cancellationToken: cancellationToken))
+        var started = DateTimeOffset.UtcNow;
+        var filter = full || _changedSince is null ? null : TableClient.CreateQueryFilter($"Timestamp ge {_changedSince.Value.AddSeconds(-5)}");
+        await foreach (var row in storage.Articles.QueryAsync<ArticleRow>(filter, select: TrackedColumns, cancellationToken: cancellationToken))
             if (DroppedArticles.ContainsKey(row.PartitionKey))
-                result[row.PartitionKey] = new Final(row.PartitionKey, row.Status, row.CleanStartedAt, row.ExtractedAt, row.FailedAt, row.EntityCount, row.QuoteCount, row.ErrorKind);
-        return result;
+                _finals[row.PartitionKey] = new Final(row.PartitionKey, row.Status, row.CleanStartedAt, row.ExtractedAt, row.FailedAt, row.EntityCount, row.QuoteCount, row.ErrorKind);
+        _changedSince = started;
+        return new Dictionary<string, Final>(_finals);
     }
 
     public static bool IsDone(Final f) => f.Status is ArticleStatus.Extracted or ArticleStatus.Failed;

@@ -32,7 +32,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PoisonHandler>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<IngestionApi>();
-        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddPipelineTracing(configuration));
+        if (PipelineTelemetry.IsExportConfigured(configuration))
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddPipelineTracing(configuration));
         return services;
     }
 }

@@ -30,6 +30,15 @@ public static class PipelineTelemetry
     }
 
     /// <summary>
+    /// Whether spans go anywhere: an OTLP endpoint or Application Insights is configured. Without one, recording a
+    /// span for each of the ~45 storage calls per article only costs CPU (measured with `ingest load`, see
+    /// docs/PERFORMANCE.md), so the hosts register no tracing at all.
+    /// </summary>
+    public static bool IsExportConfigured(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ||
+        !string.IsNullOrEmpty(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+
+    /// <summary>
     /// Registers tracing for the pipeline's spans and the Azure SDK's; exports over OTLP when
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the Functions app adds Azure Monitor on top).
     /// </summary>
