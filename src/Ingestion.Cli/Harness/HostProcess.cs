@@ -12,6 +12,7 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private long _peakWorkingSet;
+    private bool _disposed;
 
     private HostProcess(Process process, string url)
     {
@@ -101,8 +102,11 @@ internal sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Kills the host; safe to call more than once (a load run stops it before its baseline).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
