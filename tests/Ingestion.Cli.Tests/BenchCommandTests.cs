@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 namespace Ingestion.Cli.Tests;
 
 /// <summary>Keeps the benchmark command working; its numbers are printed, never asserted.</summary>
+[Collection(ConsoleCollection.Name)]
 public class BenchCommandTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Ingestion.Cli.Tests;
 /// Keeps `ingest load` working end to end on a tiny run: Azurite, the host as a child process, the drop, the
 /// storage-only baseline. Its exit code is the verdict (nothing lost, duplicated or missing); timings are never asserted.
 /// </summary>
+[Collection(ConsoleCollection.Name)]
 public class LoadCommandTests
 {
     [Fact]

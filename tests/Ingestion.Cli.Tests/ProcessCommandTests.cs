@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 namespace Ingestion.Cli.Tests;
 
 /// <summary><c>ingest process</c> run in process, on real files, reading its JSON Lines back.</summary>
+[Collection(ConsoleCollection.Name)]
 public class ProcessCommandTests
 {
     private static CommandApp CreateApp()

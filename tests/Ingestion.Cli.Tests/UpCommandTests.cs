@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 namespace Ingestion.Cli.Tests;
 
 /// <summary>The README's first command, run in process: Azurite, the host, every seed to extracted.</summary>
+[Collection(ConsoleCollection.Name)]
 public class UpCommandTests
 {
     [Fact]
