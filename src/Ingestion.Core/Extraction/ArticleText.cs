@@ -1,6 +1,7 @@
 namespace Ingestion.Core.Extraction;
 
-/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call.</summary>
+/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call; its token
+/// lists and word set live in the call's <see cref="ExtractionScratch"/>.</summary>
 internal sealed class ArticleText
 {
     public const int PositionShift = 24;
@@ -14,20 +15,24 @@ internal sealed class ArticleText
     public readonly List<QuoteSpan> Quotes = [];
     /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
     private readonly HashSet<int> lowerWords;
+    public readonly ExtractionScratch Scratch;
 
-    public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
+    public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline, ExtractionScratch scratch)
     {
+        Scratch = scratch;
         Blocks = [.. blocks];
         Headline = [.. headline];
         Tokens = new List<Token>[Blocks.Length];
         TitleCase = new bool[Blocks.Length];
         long chars = 0;
         foreach (var block in Blocks) chars += block.Length;
-        lowerWords = new HashSet<int>((int)Math.Min(chars / 12 + 16, 1 << 16));
+        lowerWords = scratch.LowerWords;
+        lowerWords.EnsureCapacity((int)Math.Min(chars / 12 + 16, 1 << 16));
         for (var b = 0; b < Blocks.Length; b++)
         {
-            var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
+            var list = scratch.TokenList(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
             Tokenizer.Tokenize(Blocks[b], list);
+            scratch.Tokenized(list.Count);
             Tokens[b] = list;
             if (Headline[b])
             {

@@ -5,19 +5,32 @@ namespace Ingestion.Core.Extraction;
 /// <summary>
 /// Entities and direct quotes by rules, lexicons and gazetteers (no model). English is fully supported; German gets
 /// quotes with speakers and lexicon/given-name entities; other languages get quote spans only (<see cref="ArticleAnalysis.Partial"/>).
-/// Stateless per call and thread-safe: the lexicon is loaded once and shared read-only.
+/// Thread-safe: the lexicon is loaded once and shared read-only, and working buffers are per thread (<see cref="ExtractionScratch"/>).
 /// </summary>
 public sealed class RuleBasedAnalyzer : IArticleAnalyzer
 {
     public ArticleAnalysis Analyze(CleanArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var scratch = ExtractionScratch.Rent();
+        try
+        {
+            return Analyze(article, scratch);
+        }
+        finally
+        {
+            ExtractionScratch.Return(scratch);
+        }
+    }
+
+    private static ArticleAnalysis Analyze(CleanArticle article, ExtractionScratch scratch)
+    {
         var lang = (article.Language ?? "en").ToLowerInvariant();
         var english = lang.StartsWith("en", StringComparison.Ordinal);
         var german = lang.StartsWith("de", StringComparison.Ordinal);
 
-        var blocks = new List<string>();
-        var headline = new List<bool>();
+        var blocks = scratch.Blocks;
+        var headline = scratch.Headline;
         if (!string.IsNullOrWhiteSpace(article.Title)) { blocks.Add(article.Title); headline.Add(true); }
         if (!string.IsNullOrWhiteSpace(article.Lead)) { blocks.Add(article.Lead); headline.Add(false); }
         foreach (var block in article.Body)
@@ -28,7 +41,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
         }
 
         var lex = Lexicon.Default;
-        var doc = new ArticleText(blocks, headline);
+        var doc = new ArticleText(blocks, headline, scratch);
         // German capitalizes every noun: only lexicon names and given-name-led names are reliable there.
         var ents = new EntityExtractor(doc, lex, english);
         if (english || german) ents.Run();

@@ -1,0 +1,59 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Working buffers one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per article
+/// (token lists, the lower-case word set): on text dumps these were most of what extraction allocated.
+/// The analyzer is a singleton called from many threads, so each thread keeps its own scratch; <see cref="Rent"/> takes
+/// it off the thread (a nested call gets a fresh one) and <see cref="Return"/> gives it back. Nothing in here may be
+/// referenced by the analysis that is returned.
+/// </summary>
+internal sealed class ExtractionScratch
+{
+    [ThreadStatic] private static ExtractionScratch? perThread;
+
+    /// <summary>An article bigger than this (a hostile or huge input) does not leave its buffers on the thread.</summary>
+    private const int MaxKeptTokens = 1 << 16, MaxKeptBlocks = 1 << 10;
+
+    public readonly List<string> Blocks = [];
+    public readonly List<bool> Headline = [];
+    public readonly HashSet<int> LowerWords = [];
+    private readonly List<List<Token>> tokenLists = [];
+    private int tokenListsUsed;
+    private int tokens;
+
+    public static ExtractionScratch Rent()
+    {
+        var scratch = perThread ?? new ExtractionScratch();
+        perThread = null;
+        return scratch;
+    }
+
+    public static void Return(ExtractionScratch scratch)
+    {
+        if (scratch.tokens > MaxKeptTokens || scratch.tokenLists.Count > MaxKeptBlocks) return;
+        scratch.Clear();
+        perThread = scratch;
+    }
+
+    /// <summary>An empty token list for the next block, with room for <paramref name="capacity"/> tokens.</summary>
+    public List<Token> TokenList(int capacity)
+    {
+        if (tokenListsUsed == tokenLists.Count) tokenLists.Add(new List<Token>(capacity));
+        var list = tokenLists[tokenListsUsed++];
+        list.EnsureCapacity(capacity);
+        return list;
+    }
+
+    /// <summary>Counts tokens so that <see cref="Return"/> can tell an oversized article.</summary>
+    public void Tokenized(int count) => tokens += count;
+
+    private void Clear()
+    {
+        Blocks.Clear();
+        Headline.Clear();
+        LowerWords.Clear();
+        for (var i = 0; i < tokenListsUsed; i++) tokenLists[i].Clear();
+        tokenListsUsed = 0;
+        tokens = 0;
+    }
+}
