@@ -14,29 +14,35 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
     private readonly FrozenLookups look = FrozenLookups.For(lex);
     public readonly List<Mention> Mentions = [];
     public readonly List<Cluster> Clusters = [];
-    /// <summary>Per block, token index -> mention index for the mention's last token (-1 when none).</summary>
-    public int[][] EndsAt = [];
-    public int[][] StartsAt = [];
+    /// <summary>Token -> index of the mention ending (starting) there, or -1; all blocks in a row, in reused scratch buffers.</summary>
+    private int[] endsAt = [], startsAt = [];
+    /// <summary>Where each block's tokens start in <see cref="endsAt"/> and <see cref="startsAt"/>.</summary>
+    private int[] blockStart = [];
+
+    /// <summary>For block <paramref name="b"/>, token index -> mention index for the mention's last token (-1 when none).</summary>
+    public ReadOnlySpan<int> EndsAt(int b) => endsAt.AsSpan(blockStart[b], doc.Tokens[b].Count);
+    public ReadOnlySpan<int> StartsAt(int b) => startsAt.AsSpan(blockStart[b], doc.Tokens[b].Count);
 
     public void Run()
     {
         for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
         Cluster();
-        EndsAt = new int[doc.Blocks.Length][];
-        StartsAt = new int[doc.Blocks.Length][];
+        blockStart = new int[doc.Blocks.Length];
+        var total = 0;
         for (var b = 0; b < doc.Blocks.Length; b++)
         {
-            EndsAt[b] = new int[doc.Tokens[b].Count];
-            StartsAt[b] = new int[doc.Tokens[b].Count];
-            Array.Fill(EndsAt[b], -1);
-            Array.Fill(StartsAt[b], -1);
+            blockStart[b] = total;
+            total += doc.Tokens[b].Count;
         }
+        (endsAt, startsAt) = doc.Scratch.MentionIndexes(total);
+        Array.Fill(endsAt, -1, 0, total);
+        Array.Fill(startsAt, -1, 0, total);
         for (var i = 0; i < Mentions.Count; i++)
         {
             var m = Mentions[i];
             if (m.Cluster < 0) continue;
-            EndsAt[m.Block][m.TokEnd - 1] = i;
-            StartsAt[m.Block][m.TokStart] = i;
+            endsAt[blockStart[m.Block] + m.TokEnd - 1] = i;
+            startsAt[blockStart[m.Block] + m.TokStart] = i;
         }
     }
 

@@ -2,7 +2,7 @@ namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Working buffers one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per article
-/// (token lists, the lower-case word set): on text dumps these were most of what extraction allocated.
+/// (token lists, the lower-case word set, per-token mention indexes): on text dumps these were most of what extraction allocated.
 /// The analyzer is a singleton called from many threads, so each thread keeps its own scratch; <see cref="Rent"/> takes
 /// it off the thread (a nested call gets a fresh one) and <see cref="Return"/> gives it back. Nothing in here may be
 /// referenced by the analysis that is returned.
@@ -20,6 +20,7 @@ internal sealed class ExtractionScratch
     private readonly List<List<Token>> tokenLists = [];
     private int tokenListsUsed;
     private int tokens;
+    private int[] mentionEnds = [], mentionStarts = [];
 
     public static ExtractionScratch Rent()
     {
@@ -42,6 +43,13 @@ internal sealed class ExtractionScratch
         var list = tokenLists[tokenListsUsed++];
         list.EnsureCapacity(capacity);
         return list;
+    }
+
+    /// <summary>Two buffers of at least <paramref name="length"/> ints for the mention index per token (contents undefined).</summary>
+    public (int[] Ends, int[] Starts) MentionIndexes(int length)
+    {
+        if (mentionEnds.Length < length) (mentionEnds, mentionStarts) = (new int[length], new int[length]);
+        return (mentionEnds, mentionStarts);
     }
 
     /// <summary>Counts tokens so that <see cref="Return"/> can tell an oversized article.</summary>

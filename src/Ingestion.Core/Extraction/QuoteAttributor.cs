@@ -108,7 +108,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         // Headline style "Name: 'quote'".
         if (q.Open >= 2 && doc.Span(q.Block, q.Open - 1).SequenceEqual(":"))
         {
-            var mi = ents.EndsAt[q.Block][q.Open - 2];
+            var mi = ents.EndsAt(q.Block)[q.Open - 2];
             if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, null); return; }
         }
         var quoteText = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
@@ -244,7 +244,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         // "…, says Liebig." — an inverted attribution after a comma.
         if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
         {
-            var mi = ents.StartsAt[b][verb + 1];
+            var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
         }
         // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
@@ -278,7 +278,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 if (toks[k].InQuote >= 0 || toks[k].Kind == TokKind.Quote) break;
                 if (doc.Span(b, k) is "." or ";") break;
-                var mi = ents.EndsAt[b][k];
+                var mi = ents.EndsAt(b)[k];
                 if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
             }
         }
@@ -287,7 +287,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             // "…," X said (not adjacent: "…," Roth, who …, said)
             for (var k = q.Close + 1; k < verb; k++)
             {
-                var mi = ents.StartsAt[b][k];
+                var mi = ents.StartsAt(b)[k];
                 if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
             }
         }
@@ -305,7 +305,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     {
         var toks = doc.Tokens[b];
         if (k >= toks.Count) return null;
-        var mi = ents.StartsAt[b][k];
+        var mi = ents.StartsAt(b)[k];
         if (mi >= 0 && IsSpeakerType(mi))
         {
             var m = ents.Mentions[mi];
@@ -313,7 +313,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
                 {
-                    var pj = ents.StartsAt[b][j];
+                    var pj = ents.StartsAt(b)[j];
                     if (pj >= 0 && ents.Clusters[ents.Mentions[pj].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pj].Cluster].Name;
                     if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
                 }
@@ -325,7 +325,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
         {
             if (toks[j].Kind != TokKind.Word) break;
-            mi = ents.StartsAt[b][j];
+            mi = ents.StartsAt(b)[j];
             if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
             if (doc.Span(b, j) is "who" or "which" or "that" or "and" or "but" or "in" or "on" or "at" or "to") break;
         }
@@ -348,7 +348,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     {
         if (k < 0) return null;
         var toks = doc.Tokens[b];
-        var mi = ents.EndsAt[b][k];
+        var mi = ents.EndsAt(b)[k];
         if (mi >= 0 && IsSpeakerType(mi))
         {
             // "Helmut Asche of the University of Mainz told": the person, not the institution.
@@ -359,7 +359,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 if (j >= 0 && doc.Span(b, j) is "the") j--;
                 if (j >= 1 && doc.Span(b, j) is "of" or "at" or "from" or "with")
                 {
-                    var pi = ents.EndsAt[b][j - 1];
+                    var pi = ents.EndsAt(b)[j - 1];
                     if (pi >= 0 && ents.Clusters[ents.Mentions[pi].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pi].Cluster].Name;
                 }
             }
@@ -370,7 +370,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         if (doc.Span(b, k) is "office" or "spokesman" or "spokeswoman" or "spokesperson" or "team" or "government" or "camp" && k >= 2
             && (toks[k - 1].Kind == TokKind.Poss || (toks[k - 1].Kind == TokKind.Quote && !toks[k - 1].DoubleMark)))
         {
-            var oi = ents.EndsAt[b][k - 2];
+            var oi = ents.EndsAt(b)[k - 2];
             if (oi >= 0 && IsSpeakerType(oi)) return ents.Clusters[ents.Mentions[oi].Cluster].Name;
         }
         var w = doc.Span(b, k);
