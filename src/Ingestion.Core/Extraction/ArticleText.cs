@@ -62,13 +62,16 @@ internal sealed class ArticleText
         return Blocks[block].AsSpan(t.Start, t.End - t.Start);
     }
 
-    public string Text(int block, int token) => Span(block, token).ToString();
-
-    public string Text(int block, int from, int to)
+    /// <summary>Tokens <paramref name="from"/> to <paramref name="to"/> (exclusive) with the text between them.</summary>
+    public ReadOnlySpan<char> Span(int block, int from, int to)
     {
         var toks = Tokens[block];
-        return Blocks[block][toks[from].Start..toks[to - 1].End];
+        return Blocks[block].AsSpan()[toks[from].Start..toks[to - 1].End];
     }
+
+    public string Text(int block, int token) => Scratch.String(Span(block, token));
+
+    public string Text(int block, int from, int to) => Scratch.String(Span(block, from, to));
 
     /// <summary>True when the word occurs somewhere in the article in lower case (so a capital may only mean sentence start).</summary>
     public bool SeenLower(ReadOnlySpan<char> word)

@@ -12,7 +12,7 @@ namespace Ingestion.Core.Extraction;
 internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english)
 {
     private readonly FrozenLookups look = FrozenLookups.For(lex);
-    public readonly List<Mention> Mentions = [];
+    public readonly List<Mention> Mentions = doc.Scratch.Mentions;
     public readonly List<Cluster> Clusters = [];
     /// <summary>Token -> index of the mention ending (starting) there, or -1; all blocks in a row, in reused scratch buffers.</summary>
     private int[] endsAt = [], startsAt = [];
@@ -131,7 +131,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                         // a run of particles: "von der Leyen", "of the District", "bin Salman"
                         var j = e + 1;
                         while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j)) && !(doc.Span(b, j) is "and" or "of" or "for")) j++;
-                        var run = doc.Text(b, e, j);
+                        var run = doc.Span(b, e, j);
                         var valid = j == e + 1 || isOf ? (j == e + 1 || run.EndsWith(" the", StringComparison.Ordinal)) : !run.Contains("the", StringComparison.Ordinal);
                         if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
                     }
@@ -349,8 +349,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         country = "";
         if (s + 1 < e)
         {
-            var two = string.Concat(doc.Span(b, s), " ", doc.Span(b, s + 1));
-            if (lex.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
+            // "South Korean": the two-word key is built on the stack, as this runs for every multi-word name
+            ReadOnlySpan<char> w0 = doc.Span(b, s), w1 = doc.Span(b, s + 1);
+            Span<char> two = w0.Length + w1.Length < 128 ? stackalloc char[w0.Length + 1 + w1.Length] : new char[w0.Length + 1 + w1.Length];
+            w0.CopyTo(two);
+            two[w0.Length] = ' ';
+            w1.CopyTo(two[(w0.Length + 1)..]);
+            if (look.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
         }
         var w = doc.Span(b, s);
         if (look.Demonyms.TryGetValue(w, out var c1)) { country = c1; return 1; }
@@ -514,7 +519,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         for (var i = 0; i < words.Length; i++) words[i] = doc.Text(b, s + i);
         return new Mention
         {
-            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = doc.Text(b, s, e), Words = words,
+            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = e - s == 1 ? words[0] : doc.Text(b, s, e), Words = words,
             InQuote = doc.Tokens[b][s].InQuote >= 0,
         };
     }

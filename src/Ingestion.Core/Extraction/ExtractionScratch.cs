@@ -2,7 +2,7 @@ namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Working buffers one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per article
-/// (token lists, the lower-case word set, per-token mention indexes): on text dumps these were most of what extraction allocated.
+/// (token lists, the lower-case word set, per-token mention indexes, the mention list, article strings): on text dumps these were most of what extraction allocated.
 /// The analyzer is a singleton called from many threads, so each thread keeps its own scratch; <see cref="Rent"/> takes
 /// it off the thread (a nested call gets a fresh one) and <see cref="Return"/> gives it back. Nothing in here may be
 /// referenced by the analysis that is returned.
@@ -21,6 +21,8 @@ internal sealed class ExtractionScratch
     private int tokenListsUsed;
     private int tokens;
     private int[] mentionEnds = [], mentionStarts = [];
+    public readonly List<Mention> Mentions = [];
+    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
 
     public static ExtractionScratch Rent()
     {
@@ -52,6 +54,21 @@ internal sealed class ExtractionScratch
         return (mentionEnds, mentionStarts);
     }
 
+    /// <summary>
+    /// The text as a string, one instance per distinct text in an article: names recur (a surname ten times), so
+    /// mention surfaces and words are made once each.
+    /// </summary>
+    public string String(ReadOnlySpan<char> text)
+    {
+        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out var s))
+        {
+            s = text.ToString();
+            strings.Add(s, s);
+        }
+        return s;
+    }
+
     /// <summary>Counts tokens so that <see cref="Return"/> can tell an oversized article.</summary>
     public void Tokenized(int count) => tokens += count;
 
@@ -60,6 +77,8 @@ internal sealed class ExtractionScratch
         Blocks.Clear();
         Headline.Clear();
         LowerWords.Clear();
+        Mentions.Clear();
+        strings.Clear();
         for (var i = 0; i < tokenListsUsed; i++) tokenLists[i].Clear();
         tokenListsUsed = 0;
         tokens = 0;
