@@ -2,7 +2,7 @@ namespace Ingestion.Core.Extraction;
 
 /// <summary>
 /// Working buffers one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per article
-/// (token lists, the lower-case word set, per-token mention indexes, the mention list, article strings): on text dumps these were most of what extraction allocated.
+/// (token lists, the lower-case word set, per-token mention indexes, mentions, clusters and their tables, article strings): on text dumps these were most of what extraction allocated.
 /// The analyzer is a singleton called from many threads, so each thread keeps its own scratch; <see cref="Rent"/> takes
 /// it off the thread (a nested call gets a fresh one) and <see cref="Return"/> gives it back. Nothing in here may be
 /// referenced by the analysis that is returned.
@@ -22,6 +22,16 @@ internal sealed class ExtractionScratch
     private int tokens;
     private int[] mentionEnds = [], mentionStarts = [];
     public readonly List<Mention> Mentions = [];
+    public readonly List<Cluster> Clusters = [];
+    // EntityExtractor's clustering tables.
+    public readonly Dictionary<string, Cluster>[] ClustersByName = [.. Enumerable.Range(0, 5).Select(_ => new Dictionary<string, Cluster>(StringComparer.OrdinalIgnoreCase))];
+    public readonly Dictionary<string, Cluster> Acronyms = new(StringComparer.Ordinal);
+    public readonly Dictionary<string, Cluster> Initials = new(StringComparer.Ordinal);
+    public readonly Dictionary<long, Mention> MentionsByEnd = [];
+    public readonly Dictionary<string, List<Cluster>> ClustersByWord = new(StringComparer.Ordinal);
+    public readonly List<Cluster> Pairwise = [];
+    private readonly List<List<Cluster>> clusterLists = [];
+    private int clusterListsUsed;
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
 
     public static ExtractionScratch Rent()
@@ -45,6 +55,13 @@ internal sealed class ExtractionScratch
         var list = tokenLists[tokenListsUsed++];
         list.EnsureCapacity(capacity);
         return list;
+    }
+
+    /// <summary>An empty list for <see cref="ClustersByWord"/>.</summary>
+    public List<Cluster> ClusterList()
+    {
+        if (clusterListsUsed == clusterLists.Count) clusterLists.Add([]);
+        return clusterLists[clusterListsUsed++];
     }
 
     /// <summary>Two buffers of at least <paramref name="length"/> ints for the mention index per token (contents undefined).</summary>
@@ -78,6 +95,15 @@ internal sealed class ExtractionScratch
         Headline.Clear();
         LowerWords.Clear();
         Mentions.Clear();
+        Clusters.Clear();
+        foreach (var table in ClustersByName) table.Clear();
+        Acronyms.Clear();
+        Initials.Clear();
+        MentionsByEnd.Clear();
+        ClustersByWord.Clear();
+        Pairwise.Clear();
+        for (var i = 0; i < clusterListsUsed; i++) clusterLists[i].Clear();
+        clusterListsUsed = 0;
         strings.Clear();
         for (var i = 0; i < tokenListsUsed; i++) tokenLists[i].Clear();
         tokenListsUsed = 0;

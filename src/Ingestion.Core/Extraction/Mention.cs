@@ -42,9 +42,8 @@ internal sealed class Cluster
     public string? Role;
     public readonly List<Mention> Mentions = [];
     public string[] Words = [];
-    private string[]? folded;
-    /// <summary>The name's words case- and accent-folded (computed once).</summary>
-    public string[] Folded => folded ??= Array.ConvertAll(Words, EntityExtractor.Fold);
+    /// <summary>The name's words case- and accent-folded, once <see cref="EntityExtractor"/> needs them.</summary>
+    public string[]? Folded;
     public string? Stem;
     public char Gender = 'u';
     public long LastPosition;
