@@ -14,8 +14,7 @@ internal sealed class ExtractionScratch
     /// <summary>An article bigger than this (a hostile or huge input) does not leave its buffers on the thread.</summary>
     private const int MaxKeptTokens = 1 << 16, MaxKeptBlocks = 1 << 10;
 
-    public readonly List<string> Blocks = [];
-    public readonly List<bool> Headline = [];
+    public readonly List<ArticleText.BlockText> Blocks = [];
     public readonly HashSet<int> LowerWords = [];
     private readonly List<List<Token>> tokenLists = [];
     private int tokenListsUsed;
@@ -92,7 +91,6 @@ internal sealed class ExtractionScratch
     private void Clear()
     {
         Blocks.Clear();
-        Headline.Clear();
         LowerWords.Clear();
         Mentions.Clear();
         Clusters.Clear();

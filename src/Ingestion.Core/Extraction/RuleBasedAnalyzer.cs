@@ -30,18 +30,17 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
         var german = lang.StartsWith("de", StringComparison.Ordinal);
 
         var blocks = scratch.Blocks;
-        var headline = scratch.Headline;
-        if (!string.IsNullOrWhiteSpace(article.Title)) { blocks.Add(article.Title); headline.Add(true); }
-        if (!string.IsNullOrWhiteSpace(article.Lead)) { blocks.Add(article.Lead); headline.Add(false); }
+        if (!string.IsNullOrWhiteSpace(article.Title)) blocks.Add(new(article.Title, article.Title.Length, Headline: true));
+        if (!string.IsNullOrWhiteSpace(article.Lead)) blocks.Add(new(article.Lead, article.Lead.Length, Headline: false));
         foreach (var block in article.Body)
         {
             if (string.IsNullOrWhiteSpace(block.Text)) continue;
-            blocks.Add(english ? StripSignature(block.Text) : block.Text);
-            headline.Add(block.Kind == BlockKind.Heading);
+            // a signature is cut off by length, not by copying the paragraph
+            blocks.Add(new(block.Text, english ? LengthWithoutSignature(block.Text) : block.Text.Length, block.Kind == BlockKind.Heading));
         }
 
         var lex = Lexicon.Default;
-        var doc = new ArticleText(blocks, headline, scratch);
+        var doc = new ArticleText(blocks, scratch);
         // German capitalizes every noun: only lexicon names and given-name-led names are reliable there.
         var ents = new EntityExtractor(doc, lex, english);
         if (english || german) ents.Run();
@@ -52,7 +51,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
         foreach (var q in doc.Quotes)
         {
             if (q.Drop && (english || german)) continue;
-            var text = doc.Blocks[q.Block][q.TextStart..q.TextEnd].Trim();
+            var text = doc.Block(q.Block)[q.TextStart..q.TextEnd].Trim().ToString();
             if (text.Length == 0) continue;
             if (!english && !german && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) continue;
             quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue) : new Quote(text, null, null));
@@ -78,18 +77,21 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
         return new ArticleAnalysis(entities, quotes) { Partial = !english };
     }
 
-    /// <summary>A DW agency signature run into the last paragraph ("… cw/rc (AFP, AP, dpa)") is not article text.</summary>
-    internal static string StripSignature(string text)
+    /// <summary>
+    /// A DW agency signature run into the last paragraph ("… cw/rc (AFP, AP, dpa)") is not article text: the length of
+    /// the text without it (the whole length when there is none).
+    /// </summary>
+    internal static int LengthWithoutSignature(string text)
     {
         var t = text.AsSpan().TrimEnd();
-        if (t.Length < 5 || t[^1] != ')') return text;
+        if (t.Length < 5 || t[^1] != ')') return text.Length;
         var open = t.LastIndexOf('(');
-        if (open < 0 || t.Length - open > 60) return text;
+        if (open < 0 || t.Length - open > 60) return text.Length;
         var before = t[..open].TrimEnd();
         var space = before.LastIndexOf(' ');
         var initials = before[(space + 1)..];
-        if (initials.Length is < 3 or > 20 || !initials.Contains('/')) return text;
-        foreach (var c in initials) if (!(char.IsLower(c) || c is '/' or ',')) return text;
-        return space < 0 ? "" : text[..(space + 1)].TrimEnd();
+        if (initials.Length is < 3 or > 20 || !initials.Contains('/')) return text.Length;
+        foreach (var c in initials) if (!(char.IsLower(c) || c is '/' or ',')) return text.Length;
+        return space < 0 ? 0 : text.AsSpan(0, space + 1).TrimEnd().Length;
     }
 }
