@@ -1,3 +1,5 @@
+using Ingestion.Core.Model;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
@@ -29,6 +31,13 @@ internal sealed class ExtractionScratch
     public readonly Dictionary<long, Mention> MentionsByEnd = [];
     public readonly Dictionary<string, List<Cluster>> ClustersByWord = new(StringComparer.Ordinal);
     public readonly List<Cluster> Pairwise = [];
+    // QuoteAttributor's look-ups.
+    public readonly List<Mention> PersonMentions = [];
+    public readonly Dictionary<string, Cluster> PersonsByName = new(StringComparer.Ordinal);
+    // RuleBasedAnalyzer's results, copied out before the scratch is returned.
+    public readonly List<Quote> Quotes = [];
+    public readonly List<Entity> Entities = [];
+    public readonly List<string> Aliases = [];
     private readonly List<List<Cluster>> clusterLists = [];
     private int clusterListsUsed;
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
@@ -100,6 +109,11 @@ internal sealed class ExtractionScratch
         MentionsByEnd.Clear();
         ClustersByWord.Clear();
         Pairwise.Clear();
+        PersonMentions.Clear();
+        PersonsByName.Clear();
+        Quotes.Clear();
+        Entities.Clear();
+        Aliases.Clear();
         for (var i = 0; i < clusterListsUsed; i++) clusterLists[i].Clear();
         clusterListsUsed = 0;
         strings.Clear();

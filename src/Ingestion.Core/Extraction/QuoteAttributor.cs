@@ -11,18 +11,51 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
 {
     private const int Window = 40;
     private readonly FrozenLookups look = FrozenLookups.For(lex);
-    private readonly List<Mention> personMentions = ents.Mentions
-        .Where(m => m.Cluster >= 0 && !m.InQuote && ents.Clusters[m.Cluster].Type == EntityType.Person).OrderBy(m => m.Position).ToList();
+    /// <summary>Person mentions outside quotes, in document order.</summary>
+    private readonly List<Mention> personMentions = PersonMentions(ents, doc.Scratch.PersonMentions);
     private string? lastGroup;
     private Dictionary<string, Cluster>? personsByName;
     /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
     private int scanBudget = 400;
 
+    private static List<Mention> PersonMentions(EntityExtractor ents, List<Mention> list)
+    {
+        var sorted = true;
+        foreach (var m in ents.Mentions)
+        {
+            if (m.Cluster < 0 || m.InQuote || ents.Clusters[m.Cluster].Type != EntityType.Person) continue;
+            sorted &= list.Count == 0 || list[^1].Position <= m.Position;
+            list.Add(m);
+        }
+        // Mentions are found in document order, so this is (nearly) always sorted already; else the stable OrderBy.
+        if (!sorted)
+        {
+            var ordered = list.OrderBy(m => m.Position).ToList();
+            list.Clear();
+            list.AddRange(ordered);
+        }
+        return list;
+    }
+
     private Cluster? PersonByName(string name)
     {
-        personsByName ??= ents.Clusters.Where(c => !c.Dropped && c.Type == EntityType.Person).GroupBy(c => c.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (personsByName is null)
+        {
+            personsByName = doc.Scratch.PersonsByName;
+            // the first person cluster of each name, as GroupBy(...).First() took it
+            foreach (var c in ents.Clusters)
+                if (!c.Dropped && c.Type == EntityType.Person) personsByName.TryAdd(c.Name, c);
+        }
         return personsByName.GetValueOrDefault(name);
+    }
+
+    /// <summary>The position of the cluster's last mention before <paramref name="pos"/>, or -1.</summary>
+    private static long LastMentionBefore(Cluster c, long pos)
+    {
+        var last = -1L;
+        foreach (var m in c.Mentions)
+            if (m.Position < pos && m.Position > last) last = m.Position;
+        return last;
     }
 
     public void Run()
@@ -425,7 +458,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 if (c.Dropped || c.Type != EntityType.Organization) continue;
                 if (!c.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) continue;
-                var last = c.Mentions.Where(m => m.Position < pos).Select(m => m.Position).DefaultIfEmpty(-1).Max();
+                var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
             return best?.Name;
@@ -442,7 +475,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                     ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (head is "leader" || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
                     : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
                 if (!roleOk) continue;
-                var last = c.Mentions.Where(m => m.Position < pos).Select(m => m.Position).DefaultIfEmpty(-1).Max();
+                var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
             return best?.Name;

@@ -45,7 +45,8 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
         var ents = new EntityExtractor(doc, lex, english);
         if (english || german) ents.Run();
 
-        var quotes = new List<Quote>();
+        // results are gathered in scratch lists and handed out as exact-size arrays
+        var quotes = scratch.Quotes;
         if (english || german)
             new QuoteAttributor(doc, ents, lex, english).Run();
         foreach (var q in doc.Quotes)
@@ -57,24 +58,25 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue) : new Quote(text, null, null));
         }
 
-        var entities = new List<Entity>();
+        var entities = scratch.Entities;
         if (english || german)
         {
             foreach (var c in ents.Clusters)
             {
                 if (c.Dropped || c.Mentions.Count == 0) continue;
                 if (c.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location or EntityType.Event)) continue;
-                var aliases = new List<string>();
+                var aliases = scratch.Aliases;
+                aliases.Clear();
                 HashSet<string>? seen = c.Mentions.Count > 16 ? new(StringComparer.Ordinal) : null; // linear on hostile input
                 foreach (var m in c.Mentions)
                 {
                     if (m.Surface == c.Name) continue;
                     if (seen is null ? !aliases.Contains(m.Surface) : seen.Add(m.Surface)) aliases.Add(m.Surface);
                 }
-                entities.Add(new Entity(c.Name, c.Type, aliases, c.Mentions.Count, c.Role));
+                entities.Add(new Entity(c.Name, c.Type, aliases.ToArray(), c.Mentions.Count, c.Role));
             }
         }
-        return new ArticleAnalysis(entities, quotes) { Partial = !english };
+        return new ArticleAnalysis(entities.ToArray(), quotes.ToArray()) { Partial = !english };
     }
 
     /// <summary>
