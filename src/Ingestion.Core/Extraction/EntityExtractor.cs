@@ -515,13 +515,21 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     private Mention NewMention(int b, int s, int e)
     {
-        var words = new string[e - s];
-        for (var i = 0; i < words.Length; i++) words[i] = doc.Text(b, s + i);
+        var first = doc.Text(b, s);
         return new Mention
         {
-            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = e - s == 1 ? words[0] : doc.Text(b, s, e), Words = words,
+            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = e - s == 1 ? first : doc.Text(b, s, e), FirstWord = first,
             InQuote = doc.Tokens[b][s].InQuote >= 0,
         };
+    }
+
+    /// <summary>The mention's token texts, made only for the mentions that give a cluster its words.</summary>
+    private string[] Words(Mention m)
+    {
+        if (m.Words is { } words) return words;
+        words = new string[m.WordCount];
+        for (var i = 0; i < words.Length; i++) words[i] = doc.Text(m.Block, m.TokStart + i);
+        return m.Words = words;
     }
 
     private void AddKnown(int b, int s, int e, LexEntry entry)
@@ -587,7 +595,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var table = byKey[(int)type];
             if (!table.TryGetValue(name, out var c))
             {
-                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = m.Surface == name ? m.Words : name.Split(' ') };
+                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = m.Surface == name ? Words(m) : name.Split(' ') };
                 Clusters.Add(c);
                 table[name] = c;
             }
@@ -599,7 +607,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         foreach (var m in Mentions)
         {
             if (m.Kind == MentionKind.Known) Get(m.Type, m.Canonical!, m);
-            else if (m.Kind == MentionKind.Typed && (m.Words.Length >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
+            else if (m.Kind == MentionKind.Typed && (m.WordCount >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
         }
         // 2. A person's shorter full form inside a longer one ("Gift Siziba" in "Ostalos Gift Siziba").
         var persons = LongestFirst(EntityType.Person, skipDropped: false);
@@ -621,22 +629,22 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
         foreach (var m in Mentions)
         {
-            if (m.Words.Length != 1 || !IsAcronym(m.Words[0]) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
+            if (m.WordCount != 1 || !IsAcronym(m.FirstWord) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
             var before = byEnd.GetValueOrDefault(ArticleText.Position(m.Block, m.TokStart - 1));
             if (before is null || Clusters[before.Cluster].Type == EntityType.Person) continue;
             var target = Clusters[before.Cluster];
             if (m.Cluster >= 0 && m.Cluster != target.Id)
             {
                 var own = Clusters[m.Cluster];
-                if (own.Mentions.TrueForAll(x => x.Words.Length == 1)) Merge(own, target);
+                if (own.Mentions.TrueForAll(x => x.WordCount == 1)) Merge(own, target);
             }
             else if (m.Cluster < 0) Attach(target, m);
-            acronyms.TryAdd(m.Words[0], target);
+            acronyms.TryAdd(m.FirstWord, target);
         }
         foreach (var m in Mentions)
         {
-            if (m.Cluster >= 0 || m.Words.Length != 1 || !IsAcronym(m.Words[0])) continue;
-            var word = m.Words[0];
+            if (m.Cluster >= 0 || m.WordCount != 1 || !IsAcronym(m.FirstWord)) continue;
+            var word = m.FirstWord;
             var dash = word.IndexOf('-');
             var baseWord = dash > 1 ? word[..dash] : word;
             var target = acronyms.GetValueOrDefault(word) ?? acronyms.GetValueOrDefault(baseWord)
@@ -669,10 +677,10 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         foreach (var m in Mentions)
         {
             if (m.Cluster >= 0) continue;
-            if (m.Words.Length != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
-            var word = FoldWord(m.Words[0]);
+            if (m.WordCount != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
+            var word = FoldWord(m.FirstWord);
             var person = BestPerson(word, m.Position);
-            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || IsAcronym(m.Words[0]) == false))
+            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || IsAcronym(m.FirstWord) == false))
             {
                 Attach(person, m);
                 person.Role ??= m.Role;
@@ -683,7 +691,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                 if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
             }
             var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
-            if (org is not null && !look.OrgHeads.Contains(m.Words[0])) { Attach(org, m); continue; }
+            if (org is not null && !look.OrgHeads.Contains(m.FirstWord)) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
         }
         // 5. Unknown single words that recur with person evidence elsewhere became persons above; the rest is dropped.
@@ -694,7 +702,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 var longest = Longest(c.Mentions, acronymsLast: false);
                 c.Name = longest.Surface;
-                c.Words = longest.Words;
+                c.Words = Words(longest);
                 c.Gender = lex.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
                 c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role;
             }
@@ -702,7 +710,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 var longest = Longest(c.Mentions, acronymsLast: true);
                 c.Name = longest.Surface;
-                c.Words = longest.Words;
+                c.Words = Words(longest);
                 // "US Court of Appeals …" -> "United States Court of Appeals …": the country by its canonical name.
                 if (c.Type == EntityType.Organization && c.Words.Length >= 3 && look.Names.TryGetValue(c.Words[0], out var lead)
                     && Array.Find(lead, x => x.Tokens.Length == 1 && x.Type == EntityType.Location) is { } country && lex.Countries.Contains(country.Canonical) && country.Canonical != c.Words[0])
@@ -721,7 +729,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         var bestLen = -1;
         foreach (var m in mentions)
         {
-            var len = acronymsLast && IsAcronym(m.Surface) ? 0 : m.Words.Length;
+            var len = acronymsLast && IsAcronym(m.Surface) ? 0 : m.WordCount;
             if (len > bestLen || (len == bestLen && m.Position < best.Position)) { best = m; bestLen = len; }
         }
         return best;

@@ -21,7 +21,11 @@ internal sealed class Mention
     /// <summary>Document order: block * 2^20 + token index, for "nearest before" searches.</summary>
     public long Position;
     public required string Surface;
-    public string[] Words = [];
+    public required string FirstWord;
+    /// <summary>Tokens in the mention (words, and the odd "." or "'s").</summary>
+    public int WordCount => TokEnd - TokStart;
+    /// <summary>The tokens' texts, once <see cref="EntityExtractor"/> needs them.</summary>
+    public string[]? Words;
     public EntityType Type;
     public MentionKind Kind;
     public string? Canonical;
