@@ -515,12 +515,12 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     private Mention NewMention(int b, int s, int e)
     {
-        var first = doc.Text(b, s);
-        return new Mention
-        {
-            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = e - s == 1 ? first : doc.Text(b, s, e), FirstWord = first,
-            InQuote = doc.Tokens[b][s].InQuote >= 0,
-        };
+        var m = doc.Scratch.NewMention();
+        (m.Block, m.TokStart, m.TokEnd, m.Position) = (b, s, e, ArticleText.Position(b, s));
+        m.FirstWord = doc.Text(b, s);
+        m.Surface = e - s == 1 ? m.FirstWord : doc.Text(b, s, e);
+        m.InQuote = doc.Tokens[b][s].InQuote >= 0;
+        return m;
     }
 
     /// <summary>The mention's token texts, made only for the mentions that give a cluster its words.</summary>
@@ -595,7 +595,8 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             var table = byKey[(int)type];
             if (!table.TryGetValue(name, out var c))
             {
-                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = m.Surface == name ? Words(m) : name.Split(' ') };
+                c = doc.Scratch.NewCluster();
+                (c.Id, c.Type, c.Name, c.Words) = (Clusters.Count, type, name, m.Surface == name ? Words(m) : name.Split(' '));
                 Clusters.Add(c);
                 table[name] = c;
             }

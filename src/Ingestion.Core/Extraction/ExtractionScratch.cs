@@ -3,8 +3,9 @@ using Ingestion.Core.Model;
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
-/// Working buffers one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per article
-/// (token lists, the lower-case word set, per-token mention indexes, mentions, clusters and their tables, article strings): on text dumps these were most of what extraction allocated.
+/// Working buffers and objects one <see cref="RuleBasedAnalyzer.Analyze"/> call borrows instead of allocating them per
+/// article (token lists, the lower-case word set, per-token mention indexes, mentions, clusters and their tables, the
+/// article's strings): on text dumps these were most of what extraction allocated.
 /// The analyzer is a singleton called from many threads, so each thread keeps its own scratch; <see cref="Rent"/> takes
 /// it off the thread (a nested call gets a fresh one) and <see cref="Return"/> gives it back. Nothing in here may be
 /// referenced by the analysis that is returned.
@@ -14,16 +15,17 @@ internal sealed class ExtractionScratch
     [ThreadStatic] private static ExtractionScratch? perThread;
 
     /// <summary>An article bigger than this (a hostile or huge input) does not leave its buffers on the thread.</summary>
-    private const int MaxKeptTokens = 1 << 16, MaxKeptBlocks = 1 << 10;
+    private const int MaxKeptTokens = 1 << 16, MaxKeptBlocks = 1 << 10, MaxKeptMentions = 1 << 12;
 
     public readonly List<ArticleText.BlockText> Blocks = [];
     public readonly HashSet<int> LowerWords = [];
-    private readonly List<List<Token>> tokenLists = [];
-    private int tokenListsUsed;
+    private readonly Pool<List<Token>> tokenLists = new(() => [], l => l.Clear());
     private int tokens;
     private int[] mentionEnds = [], mentionStarts = [];
     public readonly List<Mention> Mentions = [];
     public readonly List<Cluster> Clusters = [];
+    private readonly Pool<Mention> mentions = new(() => new Mention(), m => m.Reset());
+    private readonly Pool<Cluster> clusters = new(() => new Cluster(), c => c.Reset());
     // EntityExtractor's clustering tables.
     public readonly Dictionary<string, Cluster>[] ClustersByName = [.. Enumerable.Range(0, 5).Select(_ => new Dictionary<string, Cluster>(StringComparer.OrdinalIgnoreCase))];
     public readonly Dictionary<string, Cluster> Acronyms = new(StringComparer.Ordinal);
@@ -38,8 +40,7 @@ internal sealed class ExtractionScratch
     public readonly List<Quote> Quotes = [];
     public readonly List<Entity> Entities = [];
     public readonly List<string> Aliases = [];
-    private readonly List<List<Cluster>> clusterLists = [];
-    private int clusterListsUsed;
+    private readonly Pool<List<Cluster>> clusterLists = new(() => [], l => l.Clear());
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
 
     public static ExtractionScratch Rent()
@@ -51,7 +52,7 @@ internal sealed class ExtractionScratch
 
     public static void Return(ExtractionScratch scratch)
     {
-        if (scratch.tokens > MaxKeptTokens || scratch.tokenLists.Count > MaxKeptBlocks) return;
+        if (scratch.tokens > MaxKeptTokens || scratch.tokenLists.Used > MaxKeptBlocks || scratch.mentions.Used > MaxKeptMentions) return;
         scratch.Clear();
         perThread = scratch;
     }
@@ -59,18 +60,18 @@ internal sealed class ExtractionScratch
     /// <summary>An empty token list for the next block, with room for <paramref name="capacity"/> tokens.</summary>
     public List<Token> TokenList(int capacity)
     {
-        if (tokenListsUsed == tokenLists.Count) tokenLists.Add(new List<Token>(capacity));
-        var list = tokenLists[tokenListsUsed++];
+        var list = tokenLists.Next();
         list.EnsureCapacity(capacity);
         return list;
     }
 
     /// <summary>An empty list for <see cref="ClustersByWord"/>.</summary>
-    public List<Cluster> ClusterList()
-    {
-        if (clusterListsUsed == clusterLists.Count) clusterLists.Add([]);
-        return clusterLists[clusterListsUsed++];
-    }
+    public List<Cluster> ClusterList() => clusterLists.Next();
+
+    /// <summary>A mention as new (the article's mentions are made anew for every article, the objects are not).</summary>
+    public Mention NewMention() => mentions.Next();
+
+    public Cluster NewCluster() => clusters.Next();
 
     /// <summary>Two buffers of at least <paramref name="length"/> ints for the mention index per token (contents undefined).</summary>
     public (int[] Ends, int[] Starts) MentionIndexes(int length)
@@ -114,11 +115,32 @@ internal sealed class ExtractionScratch
         Quotes.Clear();
         Entities.Clear();
         Aliases.Clear();
-        for (var i = 0; i < clusterListsUsed; i++) clusterLists[i].Clear();
-        clusterListsUsed = 0;
+        clusterLists.Release();
+        mentions.Release();
+        clusters.Release();
         strings.Clear();
-        for (var i = 0; i < tokenListsUsed; i++) tokenLists[i].Clear();
-        tokenListsUsed = 0;
+        tokenLists.Release();
         tokens = 0;
+    }
+
+    /// <summary>Objects handed out one after the other during an article and all taken back (reset) after it.</summary>
+    private sealed class Pool<T>(Func<T> create, Action<T> reset)
+    {
+        private readonly List<T> items = [];
+
+        /// <summary>How many the current article took.</summary>
+        public int Used { get; private set; }
+
+        public T Next()
+        {
+            if (Used == items.Count) items.Add(create());
+            return items[Used++];
+        }
+
+        public void Release()
+        {
+            for (var i = 0; i < Used; i++) reset(items[i]);
+            Used = 0;
+        }
     }
 }
