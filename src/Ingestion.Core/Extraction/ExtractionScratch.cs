@@ -14,8 +14,11 @@ internal sealed class ExtractionScratch
 {
     [ThreadStatic] private static ExtractionScratch? perThread;
 
-    /// <summary>An article bigger than this (a hostile or huge input) does not leave its buffers on the thread.</summary>
-    private const int MaxKeptTokens = 1 << 16, MaxKeptBlocks = 1 << 10, MaxKeptMentions = 1 << 12;
+    /// <summary>
+    /// An article bigger than this (a hostile or huge input; DW articles have a few thousand tokens) does not leave its
+    /// buffers on the thread, so a thread keeps well under a megabyte.
+    /// </summary>
+    private const int MaxKeptTokens = 1 << 14, MaxKeptBlocks = 1 << 10, MaxKeptMentions = 1 << 12;
 
     public readonly List<ArticleText.BlockText> Blocks = [];
     public readonly HashSet<int> LowerWords = [];
