@@ -20,31 +20,40 @@ internal sealed class ExtractionScratch
     /// </summary>
     private const int MaxKeptTokens = 1 << 14, MaxKeptBlocks = 1 << 10, MaxKeptMentions = 1 << 12;
 
+    // ArticleText: the blocks, their tokens, the words seen in lower case, the article's strings.
     public readonly List<ArticleText.BlockText> Blocks = [];
-    public readonly HashSet<int> LowerWords = [];
     private readonly Pool<List<Token>> tokenLists = new(() => [], l => l.Clear());
     private int tokens;
-    private int[] mentionEnds = [], mentionStarts = [];
+    public readonly HashSet<int> LowerWords = [];
+    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> stringsBySpan;
+
+    // EntityExtractor: mentions, clusters and the clustering tables.
     public readonly List<Mention> Mentions = [];
-    public readonly List<Cluster> Clusters = [];
     private readonly Pool<Mention> mentions = new(() => new Mention(), m => m.Reset());
+    public readonly List<Cluster> Clusters = [];
     private readonly Pool<Cluster> clusters = new(() => new Cluster(), c => c.Reset());
-    // EntityExtractor's clustering tables.
+    /// <summary>One case-insensitive name table per <see cref="EntityType"/>.</summary>
     public readonly Dictionary<string, Cluster>[] ClustersByName = [.. Enumerable.Range(0, 5).Select(_ => new Dictionary<string, Cluster>(StringComparer.OrdinalIgnoreCase))];
     public readonly Dictionary<string, Cluster> Acronyms = new(StringComparer.Ordinal);
     public readonly Dictionary<string, Cluster> Initials = new(StringComparer.Ordinal);
     public readonly Dictionary<long, Mention> MentionsByEnd = [];
     public readonly Dictionary<string, List<Cluster>> ClustersByWord = new(StringComparer.Ordinal);
+    private readonly Pool<List<Cluster>> clusterLists = new(() => [], l => l.Clear());
     public readonly List<Cluster> Pairwise = [];
+    private int[] mentionEnds = [], mentionStarts = [];
+
     // QuoteAttributor's look-ups.
     public readonly List<Mention> PersonMentions = [];
     public readonly Dictionary<string, Cluster> PersonsByName = new(StringComparer.Ordinal);
+
     // RuleBasedAnalyzer's results, copied out before the scratch is returned.
     public readonly List<Quote> Quotes = [];
     public readonly List<Entity> Entities = [];
     public readonly List<string> Aliases = [];
-    private readonly Pool<List<Cluster>> clusterLists = new(() => [], l => l.Clear());
-    private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+    public readonly HashSet<string> AliasSet = new(StringComparer.Ordinal);
+
+    public ExtractionScratch() => stringsBySpan = strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static ExtractionScratch Rent()
     {
@@ -89,8 +98,7 @@ internal sealed class ExtractionScratch
     /// </summary>
     public string String(ReadOnlySpan<char> text)
     {
-        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var s))
+        if (!stringsBySpan.TryGetValue(text, out var s))
         {
             s = text.ToString();
             strings.Add(s, s);
@@ -104,26 +112,30 @@ internal sealed class ExtractionScratch
     private void Clear()
     {
         Blocks.Clear();
+        tokenLists.Release();
+        tokens = 0;
         LowerWords.Clear();
+        strings.Clear();
+
         Mentions.Clear();
+        mentions.Release();
         Clusters.Clear();
+        clusters.Release();
         foreach (var table in ClustersByName) table.Clear();
         Acronyms.Clear();
         Initials.Clear();
         MentionsByEnd.Clear();
         ClustersByWord.Clear();
+        clusterLists.Release();
         Pairwise.Clear();
+
         PersonMentions.Clear();
         PersonsByName.Clear();
+
         Quotes.Clear();
         Entities.Clear();
         Aliases.Clear();
-        clusterLists.Release();
-        mentions.Release();
-        clusters.Release();
-        strings.Clear();
-        tokenLists.Release();
-        tokens = 0;
+        AliasSet.Clear();
     }
 
     /// <summary>Objects handed out one after the other during an article and all taken back (reset) after it.</summary>

@@ -54,7 +54,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             if (q.Drop && (english || german)) continue;
             var text = doc.Block(q.Block)[q.TextStart..q.TextEnd].Trim().ToString();
             if (text.Length == 0) continue;
-            if (!english && !german && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) continue;
+            if (!english && !german && WordCount(text) <= 4) continue;
             quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue) : new Quote(text, null, null));
         }
 
@@ -67,7 +67,8 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
                 if (c.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location or EntityType.Event)) continue;
                 var aliases = scratch.Aliases;
                 aliases.Clear();
-                HashSet<string>? seen = c.Mentions.Count > 16 ? new(StringComparer.Ordinal) : null; // linear on hostile input
+                HashSet<string>? seen = null;
+                if (c.Mentions.Count > 16) { seen = scratch.AliasSet; seen.Clear(); } // linear on hostile input
                 foreach (var m in c.Mentions)
                 {
                     if (m.Surface == c.Name) continue;
@@ -77,6 +78,15 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             }
         }
         return new ArticleAnalysis(entities.ToArray(), quotes.ToArray()) { Partial = !english };
+    }
+
+    /// <summary>Space-separated parts, as <c>Split(' ', RemoveEmptyEntries).Length</c> counts them.</summary>
+    private static int WordCount(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var range in text.Split(' '))
+            if (!text[range].IsEmpty) n++;
+        return n;
     }
 
     /// <summary>
