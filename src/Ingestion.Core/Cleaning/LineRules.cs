@@ -42,6 +42,9 @@ internal static class LineRules
     public static string? SkipLinks(List<Line> lines, UiCatalog cat, ArticleDraft draft)
     {
         string? lang = null;
+        // span look-ups: no string per candidate line
+        var languages = cat.SkipLinkLanguage.GetAlternateLookup<ReadOnlySpan<char>>();
+        var oldLayout = cat.OldLayoutSkipLinks.GetAlternateLookup<ReadOnlySpan<char>>();
         var limit = Math.Min(lines.Count, 16);
         for (var i = 0; i < limit; i++)
         {
@@ -51,9 +54,8 @@ internal static class LineRules
             var k = 0;
             while (k < t.Length && char.IsAsciiDigit(t[k])) k++;
             if (k > 0 && k < t.Length && t[k] == '.') t = t[(k + 1)..].Trim();
-            var s = t.ToString();
-            if (cat.SkipLinkLanguage.TryGetValue(s, out var code)) { lang ??= code; l.RemovedBy = "skip-link"; }
-            else if (k > 0 && cat.OldLayoutSkipLinks.Contains(s)) l.RemovedBy = "skip-link";
+            if (languages.TryGetValue(t, out var code)) { lang ??= code; l.RemovedBy = "skip-link"; }
+            else if (k > 0 && oldLayout.Contains(t)) l.RemovedBy = "skip-link";
         }
         foreach (var l in lines) if (l.RemovedBy == "skip-link") draft.Remove("skip-link");
         return lang;

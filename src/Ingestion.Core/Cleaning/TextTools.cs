@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace Ingestion.Core.Cleaning;
 
@@ -29,24 +29,29 @@ internal static class TextTools
     {
         s = s.Trim();
         if (IsClean(s)) return s.ToString();
-        var sb = new StringBuilder(s.Length);
+        // Into a buffer, not a StringBuilder: the result is the only allocation (long lines rent the buffer).
+        char[]? rented = null;
+        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
+        var n = 0;
         var prevSpace = true;
         foreach (var ch in s)
         {
             if (IsInvisible(ch)) continue;
             if (IsSpace(ch))
             {
-                if (!prevSpace) sb.Append(' ');
+                if (!prevSpace) buffer[n++] = ' ';
                 prevSpace = true;
             }
             else
             {
-                sb.Append(ch);
+                buffer[n++] = ch;
                 prevSpace = false;
             }
         }
-        while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
-        return sb.ToString();
+        while (n > 0 && buffer[n - 1] == ' ') n--;
+        var result = new string(buffer[..n]);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 
     public static bool IsSpace(char ch) => ch is ' ' or '\t' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' or '\u3000' or '\r' or '\n' or '\f' or '\v';

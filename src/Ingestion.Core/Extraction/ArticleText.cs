@@ -1,11 +1,17 @@
 namespace Ingestion.Core.Extraction;
 
-/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call.</summary>
+/// <summary>An article as tokenized blocks (title, lead, body), with its quotes found. One per Analyze call; its token
+/// lists and word set live in the call's <see cref="ExtractionScratch"/>.</summary>
 internal sealed class ArticleText
 {
+    /// <summary>A block to analyze: the first <paramref name="Length"/> chars of <paramref name="Text"/>.</summary>
+    public readonly record struct BlockText(string Text, int Length, bool Headline);
+
     public const int PositionShift = 24;
 
+    /// <summary>The blocks' texts; a block may end before its string does (a signature cut off): see <see cref="Block"/>.</summary>
     public readonly string[] Blocks;
+    private readonly int[] lengths;
     /// <summary>Title and headings: capitals there do not mark names.</summary>
     public readonly bool[] Headline;
     public readonly List<Token>[] Tokens;
@@ -14,20 +20,26 @@ internal sealed class ArticleText
     public readonly List<QuoteSpan> Quotes = [];
     /// <summary>Hashes of the words seen in lower case (hashes, not strings: no allocation per word).</summary>
     private readonly HashSet<int> lowerWords;
+    public readonly ExtractionScratch Scratch;
 
-    public ArticleText(IReadOnlyList<string> blocks, IReadOnlyList<bool> headline)
+    public ArticleText(IReadOnlyList<BlockText> blocks, ExtractionScratch scratch)
     {
-        Blocks = [.. blocks];
-        Headline = [.. headline];
+        Scratch = scratch;
+        Blocks = new string[blocks.Count];
+        lengths = new int[blocks.Count];
+        Headline = new bool[blocks.Count];
+        for (var b = 0; b < blocks.Count; b++) (Blocks[b], lengths[b], Headline[b]) = blocks[b];
         Tokens = new List<Token>[Blocks.Length];
         TitleCase = new bool[Blocks.Length];
         long chars = 0;
-        foreach (var block in Blocks) chars += block.Length;
-        lowerWords = new HashSet<int>((int)Math.Min(chars / 12 + 16, 1 << 16));
+        foreach (var length in lengths) chars += length;
+        lowerWords = scratch.LowerWords;
+        lowerWords.EnsureCapacity((int)Math.Min(chars / 12 + 16, 1 << 16));
         for (var b = 0; b < Blocks.Length; b++)
         {
-            var list = new List<Token>(Math.Min(Blocks[b].Length / 5 + 4, 1 << 20));
-            Tokenizer.Tokenize(Blocks[b], list);
+            var list = scratch.TokenList(Math.Min(lengths[b] / 5 + 4, 1 << 20));
+            Tokenizer.Tokenize(Block(b), list);
+            scratch.Tokenized(list.Count);
             Tokens[b] = list;
             if (Headline[b])
             {
@@ -47,9 +59,12 @@ internal sealed class ArticleText
         for (var b = 0; b < Blocks.Length; b++)
         {
             var nextOpens = b + 1 < Blocks.Length && Tokens[b + 1].Count > 0 && Tokens[b + 1][0].Kind == TokKind.Quote && Tokens[b + 1][0].DoubleMark;
-            QuoteFinder.Find(Blocks[b], Tokens[b], b, nextOpens, Quotes);
+            QuoteFinder.Find(Block(b), Tokens[b], b, nextOpens, Quotes);
         }
     }
+
+    /// <summary>The text of block <paramref name="b"/>, to its end.</summary>
+    public ReadOnlySpan<char> Block(int b) => Blocks[b].AsSpan(0, lengths[b]);
 
     public ReadOnlySpan<char> Span(int block, int token)
     {
@@ -57,13 +72,16 @@ internal sealed class ArticleText
         return Blocks[block].AsSpan(t.Start, t.End - t.Start);
     }
 
-    public string Text(int block, int token) => Span(block, token).ToString();
-
-    public string Text(int block, int from, int to)
+    /// <summary>Tokens <paramref name="from"/> to <paramref name="to"/> (exclusive) with the text between them.</summary>
+    public ReadOnlySpan<char> Span(int block, int from, int to)
     {
         var toks = Tokens[block];
-        return Blocks[block][toks[from].Start..toks[to - 1].End];
+        return Blocks[block].AsSpan()[toks[from].Start..toks[to - 1].End];
     }
+
+    public string Text(int block, int token) => Scratch.String(Span(block, token));
+
+    public string Text(int block, int from, int to) => Scratch.String(Span(block, from, to));
 
     /// <summary>True when the word occurs somewhere in the article in lower case (so a capital may only mean sentence start).</summary>
     public bool SeenLower(ReadOnlySpan<char> word)

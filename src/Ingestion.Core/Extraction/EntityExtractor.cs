@@ -12,31 +12,37 @@ namespace Ingestion.Core.Extraction;
 internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english)
 {
     private readonly FrozenLookups look = FrozenLookups.For(lex);
-    public readonly List<Mention> Mentions = [];
-    public readonly List<Cluster> Clusters = [];
-    /// <summary>Per block, token index -> mention index for the mention's last token (-1 when none).</summary>
-    public int[][] EndsAt = [];
-    public int[][] StartsAt = [];
+    public readonly List<Mention> Mentions = doc.Scratch.Mentions;
+    public readonly List<Cluster> Clusters = doc.Scratch.Clusters;
+    /// <summary>Token -> index of the mention ending (starting) there, or -1; all blocks in a row, in reused scratch buffers.</summary>
+    private int[] endsAt = [], startsAt = [];
+    /// <summary>Where each block's tokens start in <see cref="endsAt"/> and <see cref="startsAt"/>.</summary>
+    private int[] blockStart = [];
+
+    /// <summary>For block <paramref name="b"/>, token index -> mention index for the mention's last token (-1 when none).</summary>
+    public ReadOnlySpan<int> EndsAt(int b) => endsAt.AsSpan(blockStart[b], doc.Tokens[b].Count);
+    public ReadOnlySpan<int> StartsAt(int b) => startsAt.AsSpan(blockStart[b], doc.Tokens[b].Count);
 
     public void Run()
     {
         for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
         Cluster();
-        EndsAt = new int[doc.Blocks.Length][];
-        StartsAt = new int[doc.Blocks.Length][];
+        blockStart = new int[doc.Blocks.Length];
+        var total = 0;
         for (var b = 0; b < doc.Blocks.Length; b++)
         {
-            EndsAt[b] = new int[doc.Tokens[b].Count];
-            StartsAt[b] = new int[doc.Tokens[b].Count];
-            Array.Fill(EndsAt[b], -1);
-            Array.Fill(StartsAt[b], -1);
+            blockStart[b] = total;
+            total += doc.Tokens[b].Count;
         }
+        (endsAt, startsAt) = doc.Scratch.MentionIndexes(total);
+        Array.Fill(endsAt, -1, 0, total);
+        Array.Fill(startsAt, -1, 0, total);
         for (var i = 0; i < Mentions.Count; i++)
         {
             var m = Mentions[i];
             if (m.Cluster < 0) continue;
-            EndsAt[m.Block][m.TokEnd - 1] = i;
-            StartsAt[m.Block][m.TokStart] = i;
+            endsAt[blockStart[m.Block] + m.TokEnd - 1] = i;
+            startsAt[blockStart[m.Block] + m.TokStart] = i;
         }
     }
 
@@ -125,7 +131,7 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
                         // a run of particles: "von der Leyen", "of the District", "bin Salman"
                         var j = e + 1;
                         while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j)) && !(doc.Span(b, j) is "and" or "of" or "for")) j++;
-                        var run = doc.Text(b, e, j);
+                        var run = doc.Span(b, e, j);
                         var valid = j == e + 1 || isOf ? (j == e + 1 || run.EndsWith(" the", StringComparison.Ordinal)) : !run.Contains("the", StringComparison.Ordinal);
                         if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
                     }
@@ -343,8 +349,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         country = "";
         if (s + 1 < e)
         {
-            var two = string.Concat(doc.Span(b, s), " ", doc.Span(b, s + 1));
-            if (lex.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
+            // "South Korean": the two-word key is built on the stack, as this runs for every multi-word name
+            ReadOnlySpan<char> w0 = doc.Span(b, s), w1 = doc.Span(b, s + 1);
+            Span<char> two = w0.Length + w1.Length < 128 ? stackalloc char[w0.Length + 1 + w1.Length] : new char[w0.Length + 1 + w1.Length];
+            w0.CopyTo(two);
+            two[w0.Length] = ' ';
+            w1.CopyTo(two[(w0.Length + 1)..]);
+            if (look.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
         }
         var w = doc.Span(b, s);
         if (look.Demonyms.TryGetValue(w, out var c1)) { country = c1; return 1; }
@@ -504,13 +515,21 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
 
     private Mention NewMention(int b, int s, int e)
     {
-        var words = new string[e - s];
-        for (var i = 0; i < words.Length; i++) words[i] = doc.Text(b, s + i);
-        return new Mention
-        {
-            Block = b, TokStart = s, TokEnd = e, Position = ArticleText.Position(b, s), Surface = doc.Text(b, s, e), Words = words,
-            InQuote = doc.Tokens[b][s].InQuote >= 0,
-        };
+        var m = doc.Scratch.NewMention();
+        (m.Block, m.TokStart, m.TokEnd, m.Position) = (b, s, e, ArticleText.Position(b, s));
+        m.FirstWord = doc.Text(b, s);
+        m.Surface = e - s == 1 ? m.FirstWord : doc.Text(b, s, e);
+        m.InQuote = doc.Tokens[b][s].InQuote >= 0;
+        return m;
+    }
+
+    /// <summary>The mention's token texts, made only for the mentions that give a cluster its words.</summary>
+    private string[] Words(Mention m)
+    {
+        if (m.Words is { } words) return words;
+        words = new string[m.WordCount];
+        for (var i = 0; i < words.Length; i++) words[i] = doc.Text(m.Block, m.TokStart + i);
+        return m.Words = words;
     }
 
     private void AddKnown(int b, int s, int e, LexEntry entry)
@@ -570,13 +589,14 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
     private void Cluster()
     {
         // One case-insensitive table per type: no key strings to build per mention.
-        var byKey = new Dictionary<string, Cluster>[5];
+        var byKey = doc.Scratch.ClustersByName;
         Cluster Get(EntityType type, string name, Mention m)
         {
-            var table = byKey[(int)type] ??= new Dictionary<string, Cluster>(StringComparer.OrdinalIgnoreCase);
+            var table = byKey[(int)type];
             if (!table.TryGetValue(name, out var c))
             {
-                c = new Cluster { Id = Clusters.Count, Type = type, Name = name, Words = m.Surface == name ? m.Words : name.Split(' ') };
+                c = doc.Scratch.NewCluster();
+                (c.Id, c.Type, c.Name, c.Words) = (Clusters.Count, type, name, m.Surface == name ? Words(m) : name.Split(' '));
                 Clusters.Add(c);
                 table[name] = c;
             }
@@ -588,44 +608,44 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         foreach (var m in Mentions)
         {
             if (m.Kind == MentionKind.Known) Get(m.Type, m.Canonical!, m);
-            else if (m.Kind == MentionKind.Typed && (m.Words.Length >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
+            else if (m.Kind == MentionKind.Typed && (m.WordCount >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
         }
         // 2. A person's shorter full form inside a longer one ("Gift Siziba" in "Ostalos Gift Siziba").
-        var persons = Clusters.Where(c => c.Type == EntityType.Person).OrderByDescending(c => c.Words.Length).Take(MaxPairwise).ToList();
+        var persons = LongestFirst(EntityType.Person, skipDropped: false);
         foreach (var small in persons)
         {
             if (small.Dropped) continue;
             foreach (var big in persons)
             {
                 if (big == small || big.Dropped || big.Words.Length <= small.Words.Length) continue;
-                if (ContainsRun(big.Folded, small.Folded)) { Merge(small, big); break; }
+                if (ContainsRun(Folded(big), Folded(small))) { Merge(small, big); break; }
             }
         }
         // 3. Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.
-        var acronyms = new Dictionary<string, Cluster>(StringComparer.Ordinal);
-        var byEnd = new Dictionary<long, Mention>();
+        var acronyms = doc.Scratch.Acronyms;
+        var byEnd = doc.Scratch.MentionsByEnd;
         foreach (var m in Mentions) if (m.Cluster >= 0) byEnd[ArticleText.Position(m.Block, m.TokEnd)] = m;
-        var initials = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var initials = doc.Scratch.Initials;
         foreach (var c in Clusters)
             if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
         foreach (var m in Mentions)
         {
-            if (m.Words.Length != 1 || !IsAcronym(m.Words[0]) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
+            if (m.WordCount != 1 || !IsAcronym(m.FirstWord) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
             var before = byEnd.GetValueOrDefault(ArticleText.Position(m.Block, m.TokStart - 1));
             if (before is null || Clusters[before.Cluster].Type == EntityType.Person) continue;
             var target = Clusters[before.Cluster];
             if (m.Cluster >= 0 && m.Cluster != target.Id)
             {
                 var own = Clusters[m.Cluster];
-                if (own.Mentions.All(x => x.Words.Length == 1)) Merge(own, target);
+                if (own.Mentions.TrueForAll(x => x.WordCount == 1)) Merge(own, target);
             }
             else if (m.Cluster < 0) Attach(target, m);
-            acronyms.TryAdd(m.Words[0], target);
+            acronyms.TryAdd(m.FirstWord, target);
         }
         foreach (var m in Mentions)
         {
-            if (m.Cluster >= 0 || m.Words.Length != 1 || !IsAcronym(m.Words[0])) continue;
-            var word = m.Words[0];
+            if (m.Cluster >= 0 || m.WordCount != 1 || !IsAcronym(m.FirstWord)) continue;
+            var word = m.FirstWord;
             var dash = word.IndexOf('-');
             var baseWord = dash > 1 ? word[..dash] : word;
             var target = acronyms.GetValueOrDefault(word) ?? acronyms.GetValueOrDefault(baseWord)
@@ -634,35 +654,34 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             if (target is not null) Attach(target, m);
         }
         // 3b. An organisation named in full and by a shorter tail ("Movement for Democratic Change" in "Zimbabwe Movement …").
-        var orgs0 = Clusters.Where(c => c.Type == EntityType.Organization && !c.Dropped).OrderByDescending(c => c.Words.Length).Take(MaxPairwise).ToList();
+        var orgs0 = LongestFirst(EntityType.Organization, skipDropped: true);
         foreach (var small in orgs0)
         {
             if (small.Dropped || small.Words.Length < 2) continue;
             foreach (var big in orgs0)
             {
                 if (big == small || big.Dropped || big.Words.Length < small.Words.Length) continue;
-                if ((big.Words.Length > small.Words.Length && EndsWithRun(big.Folded, small.Folded)) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name))))
+                if ((big.Words.Length > small.Words.Length && EndsWithRun(Folded(big), Folded(small))) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name))))
                 { Merge(small, big); break; }
             }
         }
         // 4. Single words: a surname or given name of a person named in full, else a word of an organisation's name.
-        wordIndex = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
         foreach (var c in Clusters)
         {
             if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
-            foreach (var w in c.Folded)
+            foreach (var w in Folded(c))
             {
-                if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = [];
+                if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = doc.Scratch.ClusterList();
                 if (list.Count < 8 && (list.Count == 0 || list[^1] != c)) list.Add(c);
             }
         }
         foreach (var m in Mentions)
         {
             if (m.Cluster >= 0) continue;
-            if (m.Words.Length != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
-            var word = Fold(m.Words[0]);
+            if (m.WordCount != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
+            var word = FoldWord(m.FirstWord);
             var person = BestPerson(word, m.Position);
-            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || IsAcronym(m.Words[0]) == false))
+            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || IsAcronym(m.FirstWord) == false))
             {
                 Attach(person, m);
                 person.Role ??= m.Role;
@@ -672,8 +691,8 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
             }
-            var orgs = wordIndex.TryGetValue(word, out var cands) ? cands.Where(c => !c.Dropped && c.Type == EntityType.Organization).ToList() : [];
-            if (orgs.Count == 1 && !look.OrgHeads.Contains(m.Words[0])) { Attach(orgs[0], m); continue; }
+            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
+            if (org is not null && !look.OrgHeads.Contains(m.FirstWord)) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
         }
         // 5. Unknown single words that recur with person evidence elsewhere became persons above; the rest is dropped.
@@ -684,15 +703,15 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
             {
                 var longest = Longest(c.Mentions, acronymsLast: false);
                 c.Name = longest.Surface;
-                c.Words = longest.Words;
+                c.Words = Words(longest);
                 c.Gender = lex.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
-                c.Role ??= c.Mentions.Select(x => x.Role).FirstOrDefault(r => r is not null);
+                c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role;
             }
-            else if (c.Mentions.All(x => x.Kind != MentionKind.Known))
+            else if (c.Mentions.TrueForAll(x => x.Kind != MentionKind.Known))
             {
                 var longest = Longest(c.Mentions, acronymsLast: true);
                 c.Name = longest.Surface;
-                c.Words = longest.Words;
+                c.Words = Words(longest);
                 // "US Court of Appeals …" -> "United States Court of Appeals …": the country by its canonical name.
                 if (c.Type == EntityType.Organization && c.Words.Length >= 3 && look.Names.TryGetValue(c.Words[0], out var lead)
                     && Array.Find(lead, x => x.Tokens.Length == 1 && x.Type == EntityType.Location) is { } country && lex.Countries.Contains(country.Canonical) && country.Canonical != c.Words[0])
@@ -711,13 +730,58 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         var bestLen = -1;
         foreach (var m in mentions)
         {
-            var len = acronymsLast && IsAcronym(m.Surface) ? 0 : m.Words.Length;
+            var len = acronymsLast && IsAcronym(m.Surface) ? 0 : m.WordCount;
             if (len > bestLen || (len == bestLen && m.Position < best.Position)) { best = m; bestLen = len; }
         }
         return best;
     }
 
-    private Dictionary<string, List<Cluster>> wordIndex = new(StringComparer.Ordinal);
+    /// <summary>Folded word -> the multi-word persons and organisations that have it (at most 8).</summary>
+    private readonly Dictionary<string, List<Cluster>> wordIndex = doc.Scratch.ClustersByWord;
+
+    /// <summary>The clusters of a type, most words first (ties in article order, as a stable sort), at most <see cref="MaxPairwise"/>.</summary>
+    private List<Cluster> LongestFirst(EntityType type, bool skipDropped)
+    {
+        var list = doc.Scratch.Pairwise;
+        list.Clear();
+        foreach (var c in Clusters)
+            if (c.Type == type && !(skipDropped && c.Dropped)) list.Add(c);
+        // List.Sort is not stable: ties go by Id, which is the order clusters were added in.
+        list.Sort(static (a, b) => a.Words.Length != b.Words.Length ? b.Words.Length.CompareTo(a.Words.Length) : a.Id.CompareTo(b.Id));
+        if (list.Count > MaxPairwise) list.RemoveRange(MaxPairwise, list.Count - MaxPairwise);
+        return list;
+    }
+
+    /// <summary>The only live organisation among the candidates, or null when there is none or more than one.</summary>
+    private static Cluster? SingleOrganization(List<Cluster> candidates)
+    {
+        Cluster? found = null;
+        foreach (var c in candidates)
+        {
+            if (c.Dropped || c.Type != EntityType.Organization) continue;
+            if (found is not null) return null;
+            found = c;
+        }
+        return found;
+    }
+
+    /// <summary>The cluster's name words case- and accent-folded (computed once).</summary>
+    private string[] Folded(Cluster c)
+    {
+        if (c.Folded is { } folded) return folded;
+        folded = new string[c.Words.Length];
+        for (var i = 0; i < folded.Length; i++) folded[i] = FoldWord(c.Words[i]);
+        return c.Folded = folded;
+    }
+
+    /// <summary>As <see cref="Fold"/>; ASCII is lowered on the stack and the result kept in the article's string table.</summary>
+    private string FoldWord(string s)
+    {
+        if (s.Length > 256 || !System.Text.Ascii.IsValid(s)) return Fold(s);
+        Span<char> lower = stackalloc char[s.Length];
+        System.Text.Ascii.ToLower(s, lower, out _);
+        return lower.SequenceEqual(s) ? s : doc.Scratch.String(lower);
+    }
 
     private Cluster? BestPerson(string foldedWord, long position)
     {
@@ -728,14 +792,22 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         {
             if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2 || c.Mentions.Count == 0) continue;
             // A surname match beats a given-name match; then the nearest preceding mention, else the earliest following one.
-            var positions = c.Positions ??= c.Mentions.Select(m => m.Position).Order().ToArray();
+            var positions = c.Positions ??= SortedPositions(c.Mentions);
             var i = Array.BinarySearch(positions, position);
             if (i < 0) i = ~i - 1;
             var near = i >= 0 ? positions[i] : -positions[0];
-            var score = (c.Folded[^1] == foldedWord ? 1 : 0, near);
+            var score = (Folded(c)[^1] == foldedWord ? 1 : 0, near);
             if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
         }
         return best;
+    }
+
+    private static long[] SortedPositions(List<Mention> mentions)
+    {
+        var positions = new long[mentions.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = mentions[i].Position;
+        Array.Sort(positions);
+        return positions;
     }
 
     private static bool EndsWithRun(string[] big, string[] small)
@@ -746,15 +818,24 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
     }
 
     /// <summary>"Social Democrat Party" and "Social Democratic Party", "Students' Union" and "Students Union".</summary>
-    private static string OrgStem(string name)
+    private string OrgStem(string name)
     {
-        var sb = new StringBuilder();
-        foreach (var w in Fold(name).Replace("'", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var folded = FoldWord(name).AsSpan();
+        // Each word without apostrophes, less "-ic" or a plural "-s", then a space: at most one char longer than the name.
+        Span<char> stem = folded.Length < 256 ? stackalloc char[folded.Length + 1] : new char[folded.Length + 1];
+        var n = 0;
+        foreach (var range in folded.Split(' '))
         {
-            var x = w.EndsWith("ic", StringComparison.Ordinal) ? w[..^2] : w.EndsWith('s') && w.Length > 3 ? w[..^1] : w;
-            sb.Append(x).Append(' ');
+            var start = n;
+            foreach (var ch in folded[range])
+                if (ch != '\'') stem[n++] = ch;
+            var w = stem[start..n];
+            if (w.IsEmpty) continue;
+            if (w.EndsWith("ic")) n -= 2;
+            else if (w[^1] == 's' && w.Length > 3) n--;
+            stem[n++] = ' ';
         }
-        return sb.ToString();
+        return doc.Scratch.String(stem[..n]);
     }
 
     private static bool ContainsRun(string[] big, string[] small)
@@ -768,13 +849,13 @@ internal sealed class EntityExtractor(ArticleText doc, Lexicon lex, bool english
         return false;
     }
 
-    private static string Initials(string name)
+    private string Initials(string name)
     {
         Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
         var n = 0;
         for (var i = 0; i < name.Length && n < buffer.Length; i++)
             if (char.IsUpper(name[i]) && (i == 0 || name[i - 1] is ' ' or '-')) buffer[n++] = name[i];
-        return new string(buffer[..n]);
+        return doc.Scratch.String(buffer[..n]);
     }
 
     private static void Attach(Cluster c, Mention m)

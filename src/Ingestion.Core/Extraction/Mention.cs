@@ -12,7 +12,7 @@ internal enum MentionKind : byte
     Unknown,
 }
 
-/// <summary>One occurrence of a name in a block.</summary>
+/// <summary>One occurrence of a name in a block. Reused across articles (<see cref="ExtractionScratch"/>).</summary>
 internal sealed class Mention
 {
     public int Block;
@@ -20,8 +20,12 @@ internal sealed class Mention
     public int TokEnd;
     /// <summary>Document order: block * 2^20 + token index, for "nearest before" searches.</summary>
     public long Position;
-    public required string Surface;
-    public string[] Words = [];
+    public string Surface = "";
+    public string FirstWord = "";
+    /// <summary>Tokens in the mention (words, and the odd "." or "'s").</summary>
+    public int WordCount => TokEnd - TokStart;
+    /// <summary>The tokens' texts, once <see cref="EntityExtractor"/> needs them.</summary>
+    public string[]? Words;
     public EntityType Type;
     public MentionKind Kind;
     public string? Canonical;
@@ -31,9 +35,23 @@ internal sealed class Mention
     public bool PersonCue;
     public bool OrgCue;
     public int Cluster = -1;
+
+    /// <summary>Back to the state of a new mention: every field above is set here.</summary>
+    public void Reset()
+    {
+        Block = TokStart = TokEnd = 0;
+        Position = 0;
+        Surface = FirstWord = "";
+        Words = null;
+        Type = default;
+        Kind = default;
+        Canonical = Role = null;
+        InQuote = PersonCue = OrgCue = false;
+        Cluster = -1;
+    }
 }
 
-/// <summary>The entity being built from mentions.</summary>
+/// <summary>The entity being built from mentions. Reused across articles (<see cref="ExtractionScratch"/>).</summary>
 internal sealed class Cluster
 {
     public int Id;
@@ -42,13 +60,29 @@ internal sealed class Cluster
     public string? Role;
     public readonly List<Mention> Mentions = [];
     public string[] Words = [];
-    private string[]? folded;
-    /// <summary>The name's words case- and accent-folded (computed once).</summary>
-    public string[] Folded => folded ??= Array.ConvertAll(Words, EntityExtractor.Fold);
+    /// <summary>The name's words case- and accent-folded, once <see cref="EntityExtractor"/> needs them.</summary>
+    public string[]? Folded;
     public string? Stem;
     public char Gender = 'u';
     public long LastPosition;
     /// <summary>Sorted mention positions of the full names, for nearest-mention look-ups.</summary>
     public long[]? Positions;
     public bool Dropped;
+
+    /// <summary>Back to the state of a new cluster: every field above is set here.</summary>
+    public void Reset()
+    {
+        Id = 0;
+        Type = default;
+        Name = "";
+        Role = null;
+        Mentions.Clear();
+        Words = [];
+        Folded = null;
+        Stem = null;
+        Gender = 'u';
+        LastPosition = 0;
+        Positions = null;
+        Dropped = false;
+    }
 }

@@ -11,18 +11,51 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
 {
     private const int Window = 40;
     private readonly FrozenLookups look = FrozenLookups.For(lex);
-    private readonly List<Mention> personMentions = ents.Mentions
-        .Where(m => m.Cluster >= 0 && !m.InQuote && ents.Clusters[m.Cluster].Type == EntityType.Person).OrderBy(m => m.Position).ToList();
+    /// <summary>Person mentions outside quotes, in document order.</summary>
+    private readonly List<Mention> personMentions = PersonMentions(ents, doc.Scratch.PersonMentions);
     private string? lastGroup;
     private Dictionary<string, Cluster>? personsByName;
     /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
     private int scanBudget = 400;
 
+    private static List<Mention> PersonMentions(EntityExtractor ents, List<Mention> list)
+    {
+        var sorted = true;
+        foreach (var m in ents.Mentions)
+        {
+            if (m.Cluster < 0 || m.InQuote || ents.Clusters[m.Cluster].Type != EntityType.Person) continue;
+            sorted &= list.Count == 0 || list[^1].Position <= m.Position;
+            list.Add(m);
+        }
+        // Mentions are found in document order, so this is (nearly) always sorted already; else the stable OrderBy.
+        if (!sorted)
+        {
+            var ordered = list.OrderBy(m => m.Position).ToList();
+            list.Clear();
+            list.AddRange(ordered);
+        }
+        return list;
+    }
+
     private Cluster? PersonByName(string name)
     {
-        personsByName ??= ents.Clusters.Where(c => !c.Dropped && c.Type == EntityType.Person).GroupBy(c => c.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (personsByName is null)
+        {
+            personsByName = doc.Scratch.PersonsByName;
+            // the first person cluster of each name, as GroupBy(...).First() took it
+            foreach (var c in ents.Clusters)
+                if (!c.Dropped && c.Type == EntityType.Person) personsByName.TryAdd(c.Name, c);
+        }
         return personsByName.GetValueOrDefault(name);
+    }
+
+    /// <summary>The position of the cluster's last mention before <paramref name="pos"/>, or -1.</summary>
+    private static long LastMentionBefore(Cluster c, long pos)
+    {
+        var last = -1L;
+        foreach (var m in c.Mentions)
+            if (m.Position < pos && m.Position > last) last = m.Position;
+        return last;
     }
 
     public void Run()
@@ -108,7 +141,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         // Headline style "Name: 'quote'".
         if (q.Open >= 2 && doc.Span(q.Block, q.Open - 1).SequenceEqual(":"))
         {
-            var mi = ents.EndsAt[q.Block][q.Open - 2];
+            var mi = ents.EndsAt(q.Block)[q.Open - 2];
             if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, null); return; }
         }
         var quoteText = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
@@ -244,7 +277,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         // "…, says Liebig." — an inverted attribution after a comma.
         if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
         {
-            var mi = ents.StartsAt[b][verb + 1];
+            var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
         }
         // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
@@ -278,7 +311,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 if (toks[k].InQuote >= 0 || toks[k].Kind == TokKind.Quote) break;
                 if (doc.Span(b, k) is "." or ";") break;
-                var mi = ents.EndsAt[b][k];
+                var mi = ents.EndsAt(b)[k];
                 if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
             }
         }
@@ -287,7 +320,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             // "…," X said (not adjacent: "…," Roth, who …, said)
             for (var k = q.Close + 1; k < verb; k++)
             {
-                var mi = ents.StartsAt[b][k];
+                var mi = ents.StartsAt(b)[k];
                 if (mi >= 0 && IsSpeakerType(mi)) { Set(q, ents.Clusters[ents.Mentions[mi].Cluster].Name, cue); return true; }
             }
         }
@@ -305,7 +338,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     {
         var toks = doc.Tokens[b];
         if (k >= toks.Count) return null;
-        var mi = ents.StartsAt[b][k];
+        var mi = ents.StartsAt(b)[k];
         if (mi >= 0 && IsSpeakerType(mi))
         {
             var m = ents.Mentions[mi];
@@ -313,7 +346,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
                 {
-                    var pj = ents.StartsAt[b][j];
+                    var pj = ents.StartsAt(b)[j];
                     if (pj >= 0 && ents.Clusters[ents.Mentions[pj].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pj].Cluster].Name;
                     if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
                 }
@@ -325,7 +358,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
         {
             if (toks[j].Kind != TokKind.Word) break;
-            mi = ents.StartsAt[b][j];
+            mi = ents.StartsAt(b)[j];
             if (mi >= 0 && IsSpeakerType(mi)) return ents.Clusters[ents.Mentions[mi].Cluster].Name;
             if (doc.Span(b, j) is "who" or "which" or "that" or "and" or "but" or "in" or "on" or "at" or "to") break;
         }
@@ -348,7 +381,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     {
         if (k < 0) return null;
         var toks = doc.Tokens[b];
-        var mi = ents.EndsAt[b][k];
+        var mi = ents.EndsAt(b)[k];
         if (mi >= 0 && IsSpeakerType(mi))
         {
             // "Helmut Asche of the University of Mainz told": the person, not the institution.
@@ -359,7 +392,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 if (j >= 0 && doc.Span(b, j) is "the") j--;
                 if (j >= 1 && doc.Span(b, j) is "of" or "at" or "from" or "with")
                 {
-                    var pi = ents.EndsAt[b][j - 1];
+                    var pi = ents.EndsAt(b)[j - 1];
                     if (pi >= 0 && ents.Clusters[ents.Mentions[pi].Cluster].Type == EntityType.Person) return ents.Clusters[ents.Mentions[pi].Cluster].Name;
                 }
             }
@@ -370,7 +403,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         if (doc.Span(b, k) is "office" or "spokesman" or "spokeswoman" or "spokesperson" or "team" or "government" or "camp" && k >= 2
             && (toks[k - 1].Kind == TokKind.Poss || (toks[k - 1].Kind == TokKind.Quote && !toks[k - 1].DoubleMark)))
         {
-            var oi = ents.EndsAt[b][k - 2];
+            var oi = ents.EndsAt(b)[k - 2];
             if (oi >= 0 && IsSpeakerType(oi)) return ents.Clusters[ents.Mentions[oi].Cluster].Name;
         }
         var w = doc.Span(b, k);
@@ -425,7 +458,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             {
                 if (c.Dropped || c.Type != EntityType.Organization) continue;
                 if (!c.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) continue;
-                var last = c.Mentions.Where(m => m.Position < pos).Select(m => m.Position).DefaultIfEmpty(-1).Max();
+                var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
             return best?.Name;
@@ -442,7 +475,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                     ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (head is "leader" || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
                     : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
                 if (!roleOk) continue;
-                var last = c.Mentions.Where(m => m.Position < pos).Select(m => m.Position).DefaultIfEmpty(-1).Max();
+                var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
             return best?.Name;

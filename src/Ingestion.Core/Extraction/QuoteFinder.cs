@@ -23,7 +23,7 @@ internal sealed class QuoteSpan
 /// <summary>Pairs quotation marks in one linear pass per block, deciding open/close from the characters around each mark.</summary>
 internal static class QuoteFinder
 {
-    public static void Find(string text, List<Token> toks, int block, bool nextBlockOpensWithQuote, List<QuoteSpan> quotes)
+    public static void Find(ReadOnlySpan<char> text, List<Token> toks, int block, bool nextBlockOpensWithQuote, List<QuoteSpan> quotes)
     {
         var openDouble = -1;
         var openSingle = -1;
@@ -76,7 +76,7 @@ internal static class QuoteFinder
         {
             // Runs to the end of the paragraph: a multi-paragraph quote when the next paragraph opens with a mark,
             // or a quote whose closing mark is missing when it ends like a sentence.
-            var last = text.AsSpan(0, toks[^1].End).TrimEnd();
+            var last = text[..toks[^1].End].TrimEnd();
             var endsSentence = last.Length > 0 && last[^1] is '.' or '!' or '?';
             if (nextBlockOpensWithQuote || (endsSentence && toks.Count - openDouble > 4))
             {
@@ -92,7 +92,7 @@ internal static class QuoteFinder
     private static bool IsCloseContext(char c) =>
         char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || Tokenizer.IsDoubleQuote(c) || Tokenizer.IsSingleQuote(c);
 
-    private static QuoteSpan Add(string text, List<Token> toks, int block, int open, int close, List<QuoteSpan> quotes)
+    private static QuoteSpan Add(ReadOnlySpan<char> text, List<Token> toks, int block, int open, int close, List<QuoteSpan> quotes)
     {
         var start = toks[open].End;
         var end = close < toks.Count ? toks[close].Start : text.Length;

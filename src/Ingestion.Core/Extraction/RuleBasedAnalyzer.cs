@@ -5,78 +5,105 @@ namespace Ingestion.Core.Extraction;
 /// <summary>
 /// Entities and direct quotes by rules, lexicons and gazetteers (no model). English is fully supported; German gets
 /// quotes with speakers and lexicon/given-name entities; other languages get quote spans only (<see cref="ArticleAnalysis.Partial"/>).
-/// Stateless per call and thread-safe: the lexicon is loaded once and shared read-only.
+/// Thread-safe: the lexicon is loaded once and shared read-only, and working buffers are per thread (<see cref="ExtractionScratch"/>).
 /// </summary>
 public sealed class RuleBasedAnalyzer : IArticleAnalyzer
 {
     public ArticleAnalysis Analyze(CleanArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var scratch = ExtractionScratch.Rent();
+        try
+        {
+            return Analyze(article, scratch);
+        }
+        finally
+        {
+            ExtractionScratch.Return(scratch);
+        }
+    }
+
+    private static ArticleAnalysis Analyze(CleanArticle article, ExtractionScratch scratch)
+    {
         var lang = (article.Language ?? "en").ToLowerInvariant();
         var english = lang.StartsWith("en", StringComparison.Ordinal);
         var german = lang.StartsWith("de", StringComparison.Ordinal);
 
-        var blocks = new List<string>();
-        var headline = new List<bool>();
-        if (!string.IsNullOrWhiteSpace(article.Title)) { blocks.Add(article.Title); headline.Add(true); }
-        if (!string.IsNullOrWhiteSpace(article.Lead)) { blocks.Add(article.Lead); headline.Add(false); }
+        var blocks = scratch.Blocks;
+        if (!string.IsNullOrWhiteSpace(article.Title)) blocks.Add(new(article.Title, article.Title.Length, Headline: true));
+        if (!string.IsNullOrWhiteSpace(article.Lead)) blocks.Add(new(article.Lead, article.Lead.Length, Headline: false));
         foreach (var block in article.Body)
         {
             if (string.IsNullOrWhiteSpace(block.Text)) continue;
-            blocks.Add(english ? StripSignature(block.Text) : block.Text);
-            headline.Add(block.Kind == BlockKind.Heading);
+            // a signature is cut off by length, not by copying the paragraph
+            blocks.Add(new(block.Text, english ? LengthWithoutSignature(block.Text) : block.Text.Length, block.Kind == BlockKind.Heading));
         }
 
         var lex = Lexicon.Default;
-        var doc = new ArticleText(blocks, headline);
+        var doc = new ArticleText(blocks, scratch);
         // German capitalizes every noun: only lexicon names and given-name-led names are reliable there.
         var ents = new EntityExtractor(doc, lex, english);
         if (english || german) ents.Run();
 
-        var quotes = new List<Quote>();
+        // results are gathered in scratch lists and handed out as exact-size arrays
+        var quotes = scratch.Quotes;
         if (english || german)
             new QuoteAttributor(doc, ents, lex, english).Run();
         foreach (var q in doc.Quotes)
         {
             if (q.Drop && (english || german)) continue;
-            var text = doc.Blocks[q.Block][q.TextStart..q.TextEnd].Trim();
+            var text = doc.Block(q.Block)[q.TextStart..q.TextEnd].Trim().ToString();
             if (text.Length == 0) continue;
-            if (!english && !german && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4) continue;
+            if (!english && !german && WordCount(text) <= 4) continue;
             quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue) : new Quote(text, null, null));
         }
 
-        var entities = new List<Entity>();
+        var entities = scratch.Entities;
         if (english || german)
         {
             foreach (var c in ents.Clusters)
             {
                 if (c.Dropped || c.Mentions.Count == 0) continue;
                 if (c.Type is not (EntityType.Person or EntityType.Organization or EntityType.Location or EntityType.Event)) continue;
-                var aliases = new List<string>();
-                HashSet<string>? seen = c.Mentions.Count > 16 ? new(StringComparer.Ordinal) : null; // linear on hostile input
+                var aliases = scratch.Aliases;
+                aliases.Clear();
+                HashSet<string>? seen = null;
+                if (c.Mentions.Count > 16) { seen = scratch.AliasSet; seen.Clear(); } // linear on hostile input
                 foreach (var m in c.Mentions)
                 {
                     if (m.Surface == c.Name) continue;
                     if (seen is null ? !aliases.Contains(m.Surface) : seen.Add(m.Surface)) aliases.Add(m.Surface);
                 }
-                entities.Add(new Entity(c.Name, c.Type, aliases, c.Mentions.Count, c.Role));
+                entities.Add(new Entity(c.Name, c.Type, aliases.ToArray(), c.Mentions.Count, c.Role));
             }
         }
-        return new ArticleAnalysis(entities, quotes) { Partial = !english };
+        return new ArticleAnalysis(entities.ToArray(), quotes.ToArray()) { Partial = !english };
     }
 
-    /// <summary>A DW agency signature run into the last paragraph ("… cw/rc (AFP, AP, dpa)") is not article text.</summary>
-    internal static string StripSignature(string text)
+    /// <summary>Space-separated parts, as <c>Split(' ', RemoveEmptyEntries).Length</c> counts them.</summary>
+    private static int WordCount(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var range in text.Split(' '))
+            if (!text[range].IsEmpty) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// A DW agency signature run into the last paragraph ("… cw/rc (AFP, AP, dpa)") is not article text: the length of
+    /// the text without it (the whole length when there is none).
+    /// </summary>
+    internal static int LengthWithoutSignature(string text)
     {
         var t = text.AsSpan().TrimEnd();
-        if (t.Length < 5 || t[^1] != ')') return text;
+        if (t.Length < 5 || t[^1] != ')') return text.Length;
         var open = t.LastIndexOf('(');
-        if (open < 0 || t.Length - open > 60) return text;
+        if (open < 0 || t.Length - open > 60) return text.Length;
         var before = t[..open].TrimEnd();
         var space = before.LastIndexOf(' ');
         var initials = before[(space + 1)..];
-        if (initials.Length is < 3 or > 20 || !initials.Contains('/')) return text;
-        foreach (var c in initials) if (!(char.IsLower(c) || c is '/' or ',')) return text;
-        return space < 0 ? "" : text[..(space + 1)].TrimEnd();
+        if (initials.Length is < 3 or > 20 || !initials.Contains('/')) return text.Length;
+        foreach (var c in initials) if (!(char.IsLower(c) || c is '/' or ',')) return text.Length;
+        return space < 0 ? 0 : text.AsSpan(0, space + 1).TrimEnd().Length;
     }
 }

@@ -48,7 +48,7 @@ internal static class Tokenizer
         return result;
     }
 
-    public static void Tokenize(string text, List<Token> tokens)
+    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
     {
         var i = 0;
         var n = text.Length;
@@ -62,7 +62,7 @@ internal static class Tokenizer
             {
                 var j = i + 1;
                 var allDigits = char.IsDigit(c);
-                var span = text.AsSpan();
+                var span = text;
                 while (j < n)
                 {
                     // fast path: a run of ASCII letters
@@ -131,14 +131,14 @@ internal static class Tokenizer
             {
                 // Not after an abbreviation ("Mr.", single initials, "U.S" handled in the word).
                 var prev = tokens.Count >= 2 ? tokens[^2] : default;
-                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.AsSpan(prev.Start, prev.End - prev.Start));
+                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.Slice(prev.Start, prev.End - prev.Start));
                 if (!abbreviation) sentStart = true;
             }
             i++;
         }
     }
 
-    private static bool IsPrefixedCap(string text, int start, int end)
+    private static bool IsPrefixedCap(ReadOnlySpan<char> text, int start, int end)
     {
         // al-Assad, el-Sisi, bin-Laden style: a short lower-case prefix, a hyphen, then a capital.
         for (var k = start; k < end && k - start <= 3; k++)
