@@ -60,9 +60,8 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         var storage = new PipelineStorage(StorageConnection.FromConnectionString(azurite.ConnectionString));
         await storage.EnsureCreatedAsync(cancellationToken);
         var hostPort = AzuriteProcess.FreePort();
-        // The reconciler is part of what is under test: run it often so a lost trigger is recovered within the run.
-        var hostSettings = new Dictionary<string, string>();
-        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);
+        // The reconciler is part of what is under test; the host's standalone defaults run it every 5 s.
+        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
         var tracker = new Tracker(storage);
         var log = new List<string>();
         void Log(string line)
@@ -105,7 +104,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
                         Log($"SIGKILL host pid {host.ProcessId} (done {done})");
                         await host.KillAsync();
                         await Task.Delay(2000, cancellationToken);
-                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, hostSettings);
+                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
                         Log($"host restarted as pid {host.ProcessId}");
                     }
                 }
