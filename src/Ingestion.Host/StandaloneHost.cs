@@ -59,6 +59,7 @@ public static class StandaloneHost
         builder.Services.AddSingleton<PipelineTriggers>();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<ReconcilerService>();
+        builder.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, StopOnListenerFailure.Factory>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
@@ -114,7 +115,9 @@ public static class StandaloneHost
                 {
                     await reconciler.RunAsync(cancellationToken: stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                // Anything but the host's own shutdown is logged and retried: an exception escaping a background
+                // service stops the whole host, and a storage timeout can arrive as an OperationCanceledException.
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogWarning(e, "Reconciler run failed; retrying at the next interval");
                 }

@@ -36,6 +36,10 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         [CommandOption("--timeout <SECONDS>")]
         [Description("Give up waiting after this long (default 1800).")]
         public int TimeoutSeconds { get; init; } = 1800;
+
+        [CommandOption("--host-log <FILE>")]
+        [Description("Append the host's warnings and errors to this file.")]
+        public string? HostLog { get; init; }
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings) =>
@@ -61,7 +65,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         await storage.EnsureCreatedAsync(cancellationToken);
         var hostPort = AzuriteProcess.FreePort();
         // The reconciler is part of what is under test; the host's standalone defaults run it every 5 s.
-        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+        var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, logPath: settings.HostLog);
         var tracker = new Tracker(storage);
         var log = new List<string>();
         void Log(string line)
@@ -75,6 +79,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
             Log($"scenario {settings.Scenario}: dropping {settings.Count} articles (Azurite persistent at {location})");
             var drop = tracker.DropAsync("chaos/" + Guid.NewGuid().ToString("N")[..8], sources.Select(s => (s.Name, s.Bytes)).ToList(), settings.Count, 16, null, null, cancellationToken);
             var faulted = false;
+            var hostRestarts = 0;
             Dictionary<string, Tracker.Final> finals = [];
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(settings.TimeoutSeconds);
             var lastReport = DateTime.MinValue;
@@ -83,6 +88,15 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
                 await Task.Delay(1000, cancellationToken);
                 finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken), cancellationToken);
                 var done = finals.Values.Count(Tracker.IsDone);
+                // The host stops itself when a trigger listener dies (StopOnListenerFailure): restart it, as its
+                // supervisor would, and say so — the run must still lose nothing.
+                if (host.HasExited)
+                {
+                    hostRestarts++;
+                    Log($"host exited by itself with code {host.ExitCode}; restarting it as a supervisor would");
+                    await host.DisposeAsync();
+                    host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, logPath: settings.HostLog);
+                }
                 if (DateTime.UtcNow - lastReport > TimeSpan.FromSeconds(10))
                 {
                     Log($"dropped {tracker.DroppedArticles.Count}, done {done}");
@@ -104,7 +118,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
                         Log($"SIGKILL host pid {host.ProcessId} (done {done})");
                         await host.KillAsync();
                         await Task.Delay(2000, cancellationToken);
-                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken);
+                        host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, logPath: settings.HostLog);
                         Log($"host restarted as pid {host.ProcessId}");
                     }
                 }
@@ -116,7 +130,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
             finals = await Tracker.RetryAsync(() => tracker.ReadAsync(cancellationToken, full: true), cancellationToken);
             var report = LoadReport.From(tracker, finals, settings.Count);
             var (duplicated, missingRows) = await tracker.VerifyRowsAsync(finals, cancellationToken);
-            Log($"all articles settled: extracted {report.Extracted}, failed {report.Failed}, lost {report.Lost}");
+            Log($"all articles settled: extracted {report.Extracted}, failed {report.Failed}, lost {report.Lost}; host restarted by the harness {hostRestarts} time(s) besides the fault");
             // Messages a killed host had dequeued stay invisible for the listener's 10-minute lease, then come back
             // and are consumed (as no-ops when the reconciler already finished their article). Wait for that, so
             // "nothing stuck" is checked, not assumed.

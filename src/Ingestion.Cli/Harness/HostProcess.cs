@@ -23,6 +23,7 @@ internal sealed class HostProcess : IAsyncDisposable
     public string Url { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
 
     /// <param name="settings">Extra configuration for the host, as environment variables (e.g. Ingestion__ReconcileAfter).</param>
     /// <param name="logPath">Append the host's console output (warnings and errors) to this file; null: discard it.</param>

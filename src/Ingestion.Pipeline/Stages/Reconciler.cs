@@ -55,7 +55,8 @@ public sealed class Reconciler(PipelineStorage storage, CleanStage clean, IOptio
                 var outcome = await clean.HandleAsync(name, cancellationToken: ct);
                 if (outcome is StageOutcome.Done or StageOutcome.Resumed or StageOutcome.Rejected) Interlocked.Increment(ref recovered);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            // A storage timeout can surface as an OperationCanceledException too: only our own cancellation stops the run.
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Reconciling {BlobName} failed; the next run tries again", name);
             }
