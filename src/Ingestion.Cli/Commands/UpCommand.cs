@@ -107,7 +107,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             : "ingest drop FILES";
         AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `{dropHint}`; Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
-        return failed == 0 ? 0 : 1;
+        // A dead trigger listener stops the host with exit code 1 (StopOnListenerFailure): pass it on.
+        return failed == 0 && Environment.ExitCode == 0 ? 0 : 1;
     }
 
     /// <summary>Polls the status rows until every dropped article is extracted or failed, with a progress bar.</summary>
