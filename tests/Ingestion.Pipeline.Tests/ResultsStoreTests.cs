@@ -28,10 +28,10 @@ public class ResultsStoreTests
         var nato = $"NATO {Guid.NewGuid():N}";
         await store.ReplaceAsync(row, new ArticleAnalysis(
             [new Entity("Olaf Scholz", EntityType.Person, ["Scholz"], 3, "Chancellor"), new Entity(nato, EntityType.Organization, [], 1, null)],
-            [new Quote("We stand together", "Olaf Scholz", "said"), new Quote("Another", null, null)]));
+            [new Quote("We stand together", "Olaf Scholz", "said", QuoteAttribution.Explicit), new Quote("Another", null, null, QuoteAttribution.None)]));
         Assert.Single(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, TableKeys.EntityKey(nato)));
 
-        await store.ReplaceAsync(row, new ArticleAnalysis([new Entity("Olaf Scholz", EntityType.Person, ["Scholz"], 2, "Chancellor")], [new Quote("We stand together", "Olaf Scholz", "said")]));
+        await store.ReplaceAsync(row, new ArticleAnalysis([new Entity("Olaf Scholz", EntityType.Person, ["Scholz"], 2, "Chancellor")], [new Quote("We stand together", "Olaf Scholz", "said", QuoteAttribution.Explicit)]));
 
         var entities = await PartitionAsync<EntityRow>(p.Storage.Entities, row.PartitionKey);
         Assert.Equal("Olaf Scholz", Assert.Single(entities).Name);
@@ -45,7 +45,7 @@ public class ResultsStoreTests
     {
         await using var p = await TestPipeline.CreateAsync();
         var row = NewRow();
-        var quotes = Enumerable.Range(0, 250).Select(i => new Quote($"quote number {i}", null, null)).ToList();
+        var quotes = Enumerable.Range(0, 250).Select(i => new Quote($"quote number {i}", null, null, QuoteAttribution.None)).ToList();
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([], quotes));
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([], quotes));
 
@@ -60,7 +60,7 @@ public class ResultsStoreTests
         await using var p = await TestPipeline.CreateAsync();
         var row = NewRow();
         var huge = new string('x', 100_000);
-        await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([new Entity(new string('N', 5000), EntityType.Other, [], 1, null)], [new Quote(huge, null, null)]));
+        await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([new Entity(new string('N', 5000), EntityType.Other, [], 1, null)], [new Quote(huge, null, null, QuoteAttribution.None)]));
 
         var quote = Assert.Single(await PartitionAsync<QuoteRow>(p.Storage.Quotes, row.PartitionKey));
         Assert.True(quote.TextTruncated);
@@ -78,13 +78,17 @@ public class ResultsStoreTests
         await p.Get<ArticleRepository>().SaveAsync(row);
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis(
             [new Entity(speaker, EntityType.Person, [], 2, null)],
-            [new Quote("first words", speaker, "said"), new Quote("someone else", null, null)]));
+            [new Quote("first words", speaker, "said", QuoteAttribution.Pronoun), new Quote("someone else", null, null, QuoteAttribution.None)]));
 
         var result = await p.Get<ArticleQueries>().EntityArticlesAsync(speaker.ToUpperInvariant(), null);
 
         var mention = Assert.Single(result.Articles);
         Assert.Equal(row.PartitionKey, mention.Id);
-        Assert.Equal("first words", Assert.Single(mention.Quotes).Text);
+        var quote = Assert.Single(mention.Quotes);
+        Assert.Equal("first words", quote.Text);
+        Assert.Equal(QuoteAttribution.Pronoun, quote.Attribution);
+        var article = await p.Get<ArticleQueries>().GetAsync(row.PartitionKey);
+        Assert.Equal([QuoteAttribution.Pronoun, QuoteAttribution.None], article!.Quotes.Select(q => q.Attribution));
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     /// <summary>Person mentions outside quotes, in document order.</summary>
     private readonly List<Mention> personMentions = PersonMentions(ents, doc.Scratch.PersonMentions);
     private string? lastGroup;
+    /// <summary>How the speaker phrase being resolved was read: set by the pronoun and role look-ups, explicit otherwise.</summary>
+    private QuoteAttribution found;
     private Dictionary<string, Cluster>? personsByName;
     /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
     private int scanBudget = 400;
@@ -87,6 +89,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 {
                     q.Speaker = from.Speaker;
                     q.Cue = from.Cue;
+                    q.How = QuoteAttribution.Continued;
                     q.Attributed = true;
                 }
             }
@@ -138,6 +141,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     private void Attribute(QuoteSpan q)
     {
         var toks = doc.Tokens[q.Block];
+        found = QuoteAttribution.Explicit;
         // Headline style "Name: 'quote'".
         if (q.Open >= 2 && doc.Span(q.Block, q.Open - 1).SequenceEqual(":"))
         {
@@ -167,7 +171,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             if (TrySpeaker(q, k, after: false)) return;
             // ", adding that the …": a participle with no subject of its own shares the speaker of the quote before it.
             if (doc.Span(q.Block, k).EndsWith("ing") && PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
-            { Set(q, prev.Speaker, prev.Cue); return; }
+            { found = QuoteAttribution.Continued; Set(q, prev.Speaker, prev.Cue); return; }
         }
         if (afterVerb >= 0 && TrySpeaker(q, afterVerb, after: true)) return;
         // "X admitted that support suffered. "Quote …"": the sentence before introduces the speaker.
@@ -187,7 +191,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                     var probe = new QuoteSpan { Block = q.Block, Open = end, Close = end };
                     if (TrySpeaker(probe, k, after: false))
                     {
-                        q.Speaker = probe.Speaker; q.Cue = probe.Cue;
+                        q.Speaker = probe.Speaker; q.Cue = probe.Cue; q.How = probe.How;
                         q.Attributed = true;
                         return;
                     }
@@ -233,10 +237,11 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         return look.SpeechVerbsDe.ContainsKey(w) || look.SpeechVerbs.ContainsKey(w);
     }
 
-    private static void Set(QuoteSpan q, string? speaker, string? cue)
+    private void Set(QuoteSpan q, string? speaker, string? cue)
     {
         q.Speaker = speaker;
         q.Cue = cue;
+        q.How = speaker is null ? QuoteAttribution.None : found;
         q.Attributed = true;
     }
 
@@ -244,6 +249,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
     {
         var b = q.Block;
         var toks = doc.Tokens[b];
+        found = QuoteAttribution.Explicit;
         var cue = doc.Text(b, verb);
         var verbWord = doc.Span(b, verb);
         if (verbWord is "According") verbWord = "according";
@@ -327,6 +333,13 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         return false;
     }
 
+    /// <summary>Notes how a speaker was resolved when one was.</summary>
+    private string? Found(string? speaker, QuoteAttribution how)
+    {
+        if (speaker is not null) found = how;
+        return speaker;
+    }
+
     private bool IsSpeakerType(int mentionIndex)
     {
         var c = ents.Clusters[ents.Mentions[mentionIndex].Cluster];
@@ -364,7 +377,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         }
         var w = doc.Span(b, k);
         if (w is "he" or "she" or "er" or "sie") return Pronoun(q, w is "she" or "sie" ? 'f' : 'm');
-        if (w is "they") return lastGroup;
+        if (w is "they") return Found(lastGroup, QuoteAttribution.Pronoun);
         // a role phrase "the Russian leader", "the chancellor"
         var end = k;
         while (end < toks.Count && end - k < 5 && toks[end].Kind == TokKind.Word) end++;
@@ -408,7 +421,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         }
         var w = doc.Span(b, k);
         if (w is "he" or "He" or "she" or "She" or "er" or "Er" or "sie" or "Sie") return Pronoun(q, w is "she" or "She" or "sie" or "Sie" ? 'f' : 'm');
-        if (w is "they" or "They") return lastGroup;
+        if (w is "they" or "They") return Found(lastGroup, QuoteAttribution.Pronoun);
         // Role phrase: look back up to five words for its determiner.
         for (var s = k; s >= Math.Max(0, k - 5); s--)
         {
@@ -441,14 +454,14 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         {
             var group = LastTwoPersons(pos);
             if (group is not null) lastGroup = group;
-            return group;
+            return Found(group, QuoteAttribution.Role);
         }
         if (Array.IndexOf(DocumentNouns, head) >= 0)
         {
             // "the statement said": name the document as the article first introduced it ("joint statement").
             var modifier = FindDocumentModifier(head, pos);
             if (lastGroup is null) _ = LastTwoPersons(pos);
-            return modifier is null ? head : modifier + " " + head;
+            return Found(modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
         }
         if (Array.IndexOf(OrgNouns, head) >= 0)
         {
@@ -461,7 +474,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
-            return best?.Name;
+            return Found(best?.Name, QuoteAttribution.Role);
         }
         if (look.RoleNouns.Contains(head) || head is "leader" or "chancellor" or "president" or "premier")
         {
@@ -478,7 +491,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
                 var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
-            return best?.Name;
+            return Found(best?.Name, QuoteAttribution.Role);
         }
         return null;
     }
@@ -553,7 +566,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
             if (prev.Block < q.Block - 1) break;
             if (!prev.Attributed || prev.Speaker is null) continue;
             var c = PersonByName(prev.Speaker);
-            if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return c.Name;
+            if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return Found(c.Name, QuoteAttribution.Pronoun);
             break;
         }
         var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
@@ -561,7 +574,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lex
         {
             var c = ents.Clusters[personMentions[i].Cluster];
             if (c.Gender != 'u' && c.Gender != gender) continue;
-            return c.Name;
+            return Found(c.Name, QuoteAttribution.Pronoun);
         }
         return null;
     }

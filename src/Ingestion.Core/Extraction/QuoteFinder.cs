@@ -16,6 +16,7 @@ internal sealed class QuoteSpan
     public bool ContinuesNext;
     public string? Speaker;
     public string? Cue;
+    public Model.QuoteAttribution How;
     public bool Attributed;
     public bool Drop;
 }

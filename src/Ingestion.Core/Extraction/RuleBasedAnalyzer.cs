@@ -55,7 +55,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             var text = doc.Block(q.Block)[q.TextStart..q.TextEnd].Trim().ToString();
             if (text.Length == 0) continue;
             if (!english && !german && WordCount(text) <= 4) continue;
-            quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue) : new Quote(text, null, null));
+            quotes.Add(english || german ? new Quote(text, q.Speaker, q.Cue, q.Speaker is null ? QuoteAttribution.None : q.How) : new Quote(text, null, null, QuoteAttribution.None));
         }
 
         var entities = scratch.Entities;

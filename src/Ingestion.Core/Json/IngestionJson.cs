@@ -27,7 +27,7 @@ public static class IngestionJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    Converters = [typeof(LowercaseEnumConverter<ArticleFormat>), typeof(LowercaseEnumConverter<BlockKind>), typeof(LowercaseEnumConverter<EntityType>)])]
+    Converters = [typeof(LowercaseEnumConverter<ArticleFormat>), typeof(LowercaseEnumConverter<BlockKind>), typeof(LowercaseEnumConverter<EntityType>), typeof(LowercaseEnumConverter<QuoteAttribution>)])]
 [JsonSerializable(typeof(CleanArticle))]
 [JsonSerializable(typeof(ArticleDocument))]
 [JsonSerializable(typeof(ArticleError))]

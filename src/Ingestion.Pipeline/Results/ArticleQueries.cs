@@ -22,7 +22,7 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
             entities.Add(ToEntity(e));
         var quotes = new List<Quote>();
         await foreach (var q in storage.Quotes.QueryAsync<QuoteRow>(partition, cancellationToken: cancellationToken))
-            quotes.Add(new Quote(q.Text, q.Speaker, q.Cue));
+            quotes.Add(ToQuote(q));
 
         return new ArticleView
         {
@@ -80,7 +80,7 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
                     var quoteFilter = TableClient.CreateQueryFilter($"PartitionKey eq {row.RowKey}");
                     await foreach (var q in storage.Quotes.QueryAsync<QuoteRow>(quoteFilter, cancellationToken: cancellationToken))
                         if (q.Speaker is not null && ResultsStore.SpeakerKeys(q.Speaker).Contains(key))
-                            quotes.Add(new Quote(q.Text, q.Speaker, q.Cue));
+                            quotes.Add(ToQuote(q));
                 }
                 mentions.Add(new EntityMention(row.RowKey, row.ArticleName, row.Title, row.Published, row.Type, row.Mentions, row.Role, quotes));
             }
@@ -96,6 +96,11 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
         JsonSerializer.Deserialize(e.Aliases, PipelineJsonContext.Default.StringArray) ?? [],
         e.Mentions,
         e.Role);
+
+    /// <summary>Rows written before quotes said how they were attributed read as explicit when they name a speaker.</summary>
+    private static Quote ToQuote(QuoteRow q) => new(q.Text, q.Speaker, q.Cue,
+        Enum.TryParse<QuoteAttribution>(q.Attribution, ignoreCase: true, out var how) ? how
+        : q.Speaker is null ? QuoteAttribution.None : QuoteAttribution.Explicit);
 
     private static ArticleSummary ToSummary(ArticleRow row) => new(
         row.PartitionKey, row.Name, row.Status, row.Title, row.Published, row.Language, row.EntityCount, row.QuoteCount,

@@ -89,6 +89,7 @@ public sealed class ResultsStore(PipelineStorage storage)
             Speaker = TableKeys.Fit(quote.Speaker),
             SpeakerKey = quote.Speaker is null ? null : TableKeys.EntityKey(quote.Speaker),
             Cue = TableKeys.Fit(quote.Cue),
+            Attribution = quote.Attribution.ToString().ToLowerInvariant(),
         }).ToList();
 
     /// <summary>A group speaker ("Vladimir Putin and Xi Jinping") counts for each of its members.</summary>

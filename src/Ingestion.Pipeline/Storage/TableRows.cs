@@ -80,6 +80,8 @@ public sealed class QuoteRow : ITableEntity
     /// <summary>Normalised speaker key (a row key of <c>EntityArticles</c>), for joins.</summary>
     public string? SpeakerKey { get; set; }
     public string? Cue { get; set; }
+    /// <summary>How the speaker was found: a <see cref="Ingestion.Core.Model.QuoteAttribution"/> name in lower case.</summary>
+    public string? Attribution { get; set; }
 }
 
 /// <summary>

@@ -110,7 +110,7 @@ public class ExtractionEvaluationTests(ITestOutputHelper output)
         var s = new ExtractionScorer();
         s.Add("t", new ArticleAnalysis(
             [new Entity("Vladimir Putin", EntityType.Person, [], 2, null), new Entity("Putin", EntityType.Person, [], 1, null), new Entity("Kremlin", EntityType.Location, [], 1, null)],
-            [new Quote("we will win the game.", "Putin, Vladimir", "said")]), gold);
+            [new Quote("we will win the game.", "Putin, Vladimir", "said", QuoteAttribution.Explicit)]), gold);
         Assert.Equal((1, 1, 0), (s.EntityTp, s.EntityFp, s.EntityFn));
         Assert.Equal((1, 0, 0), (s.QuoteTp, s.QuoteFp, s.QuoteFn));
         Assert.Equal(0, s.SpeakerOk); // "Putin, Vladimir" is two names as a set, not Vladimir Putin
