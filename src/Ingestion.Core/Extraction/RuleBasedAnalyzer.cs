@@ -76,6 +76,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
                 if (m.Surface == c.Name) continue;
                 if (seen is null ? !aliases.Contains(m.Surface) : seen.Add(m.Surface)) aliases.Add(m.Surface);
             }
+            if (c.KnownAs is { } known && known != c.Name && !aliases.Contains(known)) aliases.Add(known);
             entities.Add(new Entity(c.Name, c.Type, aliases.ToArray(), c.Mentions.Count, c.Role));
         }
         return new ArticleAnalysis(entities.ToArray(), quotes.ToArray()) { Partial = profile.Support != ExtractionSupport.Full };
