@@ -38,7 +38,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             blocks.Add(new(block.Text, profile is not null ? LengthWithoutSignature(block.Text) : block.Text.Length, block.Kind == BlockKind.Heading));
         }
 
-        var doc = new ArticleText(blocks, scratch, profile?.Abbreviations ?? WordSet.Empty);
+        var doc = new ArticleText(blocks, scratch, profile?.Tokenizing ?? TokenizerRules.None);
         // results are gathered in scratch lists and handed out as exact-size arrays
         var quotes = scratch.Quotes;
         var entities = scratch.Entities;

@@ -110,7 +110,17 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var e = k + 1;
         while (e < n && e - k < MaxNameTokens)
         {
-            if (IsCapWord(b, e)) { e++; continue; }
+            if (IsCapWord(b, e))
+            {
+                // "Sergei Lavrov Monday", "Edmonton UTC": a weekday or time zone ends the name
+                if (profile.RunBreakers.Contains(doc.Span(b, e))) break;
+                e++;
+                continue;
+            }
+            // "George W. Bush", "P. Chidambaram": an initial's full stop stays inside the name
+            if (IsInitialStop(b, e) && (e - 1 == k || profile.GivenNameCues.Contains(doc.Span(b, e - 2)) || profile.Titles.ContainsKey(doc.Span(b, e - 2)) || IsInitialStop(b, e - 2))
+                && e + 1 < n && IsCapWord(b, e + 1) && !profile.CommonCaps.Contains(doc.Span(b, e + 1)) && !profile.IsCommonWord(doc.Span(b, e + 1)))
+            { e += 2; continue; }
             if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)) && !profile.DefiniteArticles.Contains(doc.Span(b, e)))
             {
                 var isOf = profile.ComplementPrepositions.Contains(doc.Span(b, e));
@@ -131,6 +141,14 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             break;
         }
         return e;
+    }
+
+    /// <summary>Token <paramref name="e"/> is the full stop of a one-letter capital before it ("W.").</summary>
+    private bool IsInitialStop(int b, int e)
+    {
+        var toks = doc.Tokens[b];
+        return e >= 1 && toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "." && toks[e - 1].Kind == TokKind.Word && toks[e - 1].End - toks[e - 1].Start == 1
+            && toks[e - 1].Cap && toks[e].Start == toks[e - 1].End;
     }
 
     private bool EndsWithArticle(int b, int j) => profile.DefiniteArticles.Contains(doc.Span(b, j - 1));
@@ -306,7 +324,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     }
 
     /// <summary>
-    /// A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon", "ex-President Park".
+    /// A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon".
     /// The token after the title, or <paramref name="s"/> when there is none.
     /// </summary>
     private int InnerTitleEnd(int b, int s, int e)
@@ -320,22 +338,13 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var w = doc.Span(b, i);
             var tl = TitleAt(b, i, e);
             var isRole = tl == 0 && profile.RoleNouns.Contains(w) && i == s;
-            var isEx = tl == 0 && IsFormerTitle(w);
-            if (tl == 0 && !isRole && !isEx) continue;
+            if (tl == 0 && !isRole) continue;
             if (profile.TitlesKeptWithName.Contains(w) && i + 2 == e) continue;
             var stop = i + Math.Max(tl, 1);
             if (stop >= e) continue;
             return stop;
         }
         return s;
-    }
-
-    /// <summary>"ex-President": a former-prefix on a title.</summary>
-    private bool IsFormerTitle(ReadOnlySpan<char> w)
-    {
-        foreach (var prefix in profile.FormerPrefixes)
-            if (w.StartsWith(prefix, StringComparison.Ordinal) && profile.Titles.ContainsKey(w[prefix.Length..])) return true;
-        return false;
     }
 
     public bool HeadAtEnd(int b, int s, int e)

@@ -218,7 +218,8 @@ internal sealed class PlaceInsideName : TypingRule
     }
 
     private static bool IsPlace(NameCandidate c, int i) =>
-        c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location);
+        (c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location))
+        || (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var kinds) && (kinds & NameKinds.BigCity) != 0 && (kinds & NameKinds.Person) == 0);
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

@@ -66,6 +66,8 @@ internal sealed class LanguageProfile
     // ------------------------------------------------------------ scanning names
     /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
     public required WordSet Abbreviations { get; init; }
+    /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
+    public required WordSet RunBreakers { get; init; }
     /// <summary>Lower-case words inside names ("von der Leyen", "bin Salman").</summary>
     public required WordSet NameParticles { get; init; }
     /// <summary>Prepositions that join a head to its complement inside a name ("University of Mainz").</summary>
@@ -79,8 +81,8 @@ internal sealed class LanguageProfile
     public required WordSet DefiniteArticles { get; init; }
     /// <summary>"St" of "St. Peter's Square": the abbreviation and its full stop belong to the name.</summary>
     public required WordSet SaintAbbreviations { get; init; }
-    /// <summary>Prefixes of former office holders ("ex-President").</summary>
-    public required string[] FormerPrefixes { get; init; }
+    /// <summary>Abbreviations and hyphen prefixes, as the tokenizer takes them.</summary>
+    public required TokenizerRules Tokenizing { get; init; }
     /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
     public required WordSet TitlesKeptWithName { get; init; }
     /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
@@ -217,6 +219,7 @@ internal sealed class LanguageProfile
             NounsCapitalized = words.NounsCapitalized,
             World = world,
             Abbreviations = Set(words.Abbreviations),
+            RunBreakers = Set(words.RunBreakers),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
             TopicPrepositions = Set(words.TopicPrepositions),
@@ -224,7 +227,7 @@ internal sealed class LanguageProfile
             Coordinators = Set(words.Coordinators),
             DefiniteArticles = Set(words.DefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
-            FormerPrefixes = words.FormerPrefixes,
+            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
             HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
@@ -291,13 +294,14 @@ internal sealed class LanguageProfile
         public bool NounsCapitalized { get; init; }
         public string[] Abbreviations { get; init; } = [];
         public string[] NameParticles { get; init; } = [];
+        public string[] RunBreakers { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
         public string[] TitleComplementPrepositions { get; init; } = [];
         public string[] Coordinators { get; init; } = [];
         public string[] DefiniteArticles { get; init; } = [];
         public string[] SaintAbbreviations { get; init; } = [];
-        public string[] FormerPrefixes { get; init; } = [];
+        public string[] HyphenPrefixes { get; init; } = [];
         public string[] TitlesKeptWithName { get; init; } = [];
         public string[] HyphenAdjectiveSuffixes { get; init; } = [];
         public string[] HyphenAdjectiveTails { get; init; } = [];
