@@ -37,12 +37,34 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
         if (profile.CommonCaps.Contains(w)) return false;
-        var suspicious = t.SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
-        if (!suspicious) return true;
+        if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
         return !doc.SeenLower(w);
     }
+
+    /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
+    private bool CapitalSaysNothing(int b, int k) =>
+        doc.Tokens[b][k].SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
+
+    /// <summary>
+    /// "Physicist Rolf-Dieter Heuer", "Following Mubarak's ouster", "Total World Bank support": an ordinary word
+    /// capitalised only because it starts the sentence is no part of the name after it. Kept when the whole span is a
+    /// known name or ends in an organisation head, unless what follows the word is itself a lexicon name.
+    /// </summary>
+    private bool StartsWithSentenceWord(int b, int s, int e)
+    {
+        if (e - s < 2 || !CapitalSaysNothing(b, s)) return false;
+        var w = doc.Span(b, s);
+        if (!profile.IsCommonWord(w) || world.GivenNames.ContainsKey(w) || IsNameHead(w)) return false;
+        if (world.Kinds.ContainsKey(doc.Span(b, s, e)) || !doc.Tokens[b][s + 1].Cap) return false;
+        if (MatchLexicon(b, s + 1, out _) == e - s - 1) return true;
+        return !HeadAtEnd(b, s, e);
+    }
+
+    /// <summary>Words that head a name themselves ("Ministry of Justice", "North Waziristan", "Lake Chad").</summary>
+    private bool IsNameHead(ReadOnlySpan<char> w) =>
+        profile.OrgHeads.Contains(w) || profile.KeeperWords.Contains(w) || profile.EventHeads.Contains(w) || profile.LocationLeadWords.Contains(w) || profile.DirectionWords.Contains(w);
 
     private void ScanBlock(int b)
     {
@@ -247,6 +269,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
                 if (s + demLen >= e) return; // a bare nationality adjective: not an entity
             }
+            if (StartsWithSentenceWord(b, s, e)) { s++; continue; }
             var tLen = TitleAt(b, s, e);
             if (tLen > 0)
             {
