@@ -129,6 +129,9 @@ public class CleanerRuleTests
     [InlineData("cwo/fab (dpa, afp)", new[] { "cwo", "fab" }, new[] { "dpa", "afp" })]
     [InlineData("nob/uh", new[] { "nob", "uh" }, new string[0])]
     [InlineData("kb (dpa)", new[] { "kb" }, new[] { "dpa" })]
+    [InlineData("kms,rc/ch (AP, AFP, Reuters)", new[] { "kms", "rc", "ch" }, new[] { "AP", "AFP", "Reuters" })]
+    [InlineData("mkg/ (kna, dpa, AP)", new[] { "mkg" }, new[] { "kna", "dpa", "AP" })]
+    [InlineData("ls/kms (LPJ, Canal +)", new[] { "ls", "kms" }, new[] { "LPJ", "Canal +" })]
     public void Signatures_are_parsed(string line, string[] initials, string[] agencies)
     {
         var s = Signatures.Read(line);
@@ -141,7 +144,19 @@ public class CleanerRuleTests
     [InlineData("and then")]
     [InlineData("The end (AP, AFP)")]
     [InlineData("es/msh (AP, AFP, Reuters) and more")]
+    [InlineData("and, or")]
+    [InlineData("mkg/")]
     public void Sentences_are_not_signatures(string line) => Assert.Null(Signatures.Read(line));
+
+    [Theory]
+    [InlineData("Mogherini takes up her posting in November. mkg,jm/jr (AFP, dpa, AP)", "Mogherini takes up her posting in November.")]
+    [InlineData("The pontiff's tour goes on. law,nm/ng (Reuters, AP, EFE, dpa)", "The pontiff's tour goes on.")]
+    [InlineData("Displacement is on the rise. mkg/ (kna, dpa, AP)", "Displacement is on the rise.")]
+    [InlineData("cw/rc (AFP, AP)", "")]
+    [InlineData("The minister said it in Berlin (AFP)", "The minister said it in Berlin (AFP)")]
+    [InlineData("Talks went on (and on)", "Talks went on (and on)")]
+    public void A_signature_run_into_the_last_paragraph_is_measured_off(string text, string without) =>
+        Assert.Equal(without.Length, Signatures.LengthWithout(text));
 
     [Theory]
     [InlineData("en", "Send us your feedback")]
