@@ -13,7 +13,14 @@ internal static class Signatures
     private const int MaxLineChars = 120, MaxInitialsChars = 40, MaxInitialChars = 5, MinAgencyChars = 2, MaxAgencyChars = 30;
 
     /// <summary>The signature when the whole line is one; null otherwise.</summary>
-    public static Signature? Read(string line) => Parse(line, out _);
+    public static Signature? Read(string line)
+    {
+        // most lines are not one: check first, collect the parts only for a signature
+        if (!Parse(line, null, null, out _)) return null;
+        List<string> initials = new(3), agencies = new(4);
+        Parse(line, initials, agencies, out _);
+        return new Signature(initials, agencies);
+    }
 
     /// <summary>
     /// The length of <paramref name="text"/> without a signature run into its end ("… in Beijing. cw/rc (AFP, AP,
@@ -27,46 +34,47 @@ internal static class Signatures
         var open = t.LastIndexOf('(');
         if (open < 0) return text.Length;
         var start = t[..open].TrimEnd().LastIndexOf(' ') + 1;
-        if (Parse(t[start..], out var slashed) is null || !slashed) return text.Length;
+        if (!Parse(t[start..], null, null, out var slashed) || !slashed) return text.Length;
         return text.AsSpan(0, start).TrimEnd().Length;
     }
 
+    /// <summary>Whether <paramref name="line"/> is a signature; its parts go into the lists when they are given.</summary>
     /// <param name="slashed">The initials name a writer and an editor ("es/msh"), as every DW signature does.</param>
-    private static Signature? Parse(ReadOnlySpan<char> line, out bool slashed)
+    private static bool Parse(ReadOnlySpan<char> line, List<string>? initials, List<string>? agencies, out bool slashed)
     {
         slashed = false;
-        if (line.Length is < 2 or > MaxLineChars) return null;
+        if (line.Length is < 2 or > MaxLineChars) return false;
         var s = line.Trim();
         var open = s.IndexOf('(');
         var initialsPart = open >= 0 ? s[..open].TrimEnd() : s;
-        if (initialsPart.IsEmpty || initialsPart.Length > MaxInitialsChars) return null;
+        if (initialsPart.IsEmpty || initialsPart.Length > MaxInitialsChars) return false;
         slashed = initialsPart.Contains('/');
-        var initials = new List<string>(3);
+        int initialCount = 0, agencyCount = 0;
         foreach (var range in initialsPart.SplitAny('/', ','))
         {
             var p = initialsPart[range].Trim();
             if (p.IsEmpty) continue; // "mkg/": the editor left out
-            if (p.Length > MaxInitialChars) return null;
-            foreach (var ch in p) if (!char.IsAsciiLetterLower(ch)) return null;
-            initials.Add(p.ToString());
+            if (p.Length > MaxInitialChars) return false;
+            foreach (var ch in p) if (!char.IsAsciiLetterLower(ch)) return false;
+            initialCount++;
+            initials?.Add(p.ToString());
         }
-        if (initials.Count == 0) return null;
-        var agencies = new List<string>(4);
+        if (initialCount == 0) return false;
         if (open >= 0)
         {
             var close = s.LastIndexOf(')');
-            if (close != s.Length - 1 || close < open) return null;
+            if (close != s.Length - 1 || close < open) return false;
             var list = s[(open + 1)..close];
             foreach (var range in list.Split(','))
             {
                 var a = list[range].Trim();
-                if (a.Length is < MinAgencyChars or > MaxAgencyChars || !char.IsLetterOrDigit(a[0])) return null;
-                foreach (var ch in a) if (!(char.IsLetterOrDigit(ch) || ch is ' ' or '-' or '.' or '\'' or '+' or '&')) return null;
-                agencies.Add(a.ToString());
+                if (a.Length is < MinAgencyChars or > MaxAgencyChars || !char.IsLetterOrDigit(a[0])) return false;
+                foreach (var ch in a) if (!(char.IsLetterOrDigit(ch) || ch is ' ' or '-' or '.' or '\'' or '+' or '&')) return false;
+                agencyCount++;
+                agencies?.Add(a.ToString());
             }
         }
         // without agencies only the writer/editor pair tells a signature from a lower-case fragment ("and, or")
-        if (agencies.Count == 0 && !(slashed && initials.Count >= 2)) return null;
-        return new Signature(initials, agencies);
+        return agencyCount > 0 || (slashed && initialCount >= 2);
     }
 }
