@@ -30,6 +30,12 @@ internal static class CanonicalNames
                 if (c.Mentions.Exists(x => x.Kind == MentionKind.Known)) c.KnownAs = c.Name;
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
+                // "the Netherlands" is named "Netherlands"
+                if (c.Words.Length > 1 && profile.DefiniteArticles.Contains(c.Words[0]))
+                {
+                    c.Name = c.Name[(c.Words[0].Length + 1)..];
+                    c.Words = c.Words[1..];
+                }
             }
         }
     }

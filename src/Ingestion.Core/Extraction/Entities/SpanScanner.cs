@@ -36,11 +36,19 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var t = doc.Tokens[b][k];
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w)) return false;
+        if (profile.CommonCaps.Contains(w)) return profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k);
         if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
         return !doc.SeenLower(w);
+    }
+
+    /// <summary>"Second World War", "Third Reich": an ordinal starts the name of the event it numbers.</summary>
+    private bool OrdinalOfEvent(int b, int k)
+    {
+        if (k + 1 >= doc.Tokens[b].Count || !IsCapWord(b, k + 1)) return false;
+        var e = CapitalizedRunEnd(b, k + 1);
+        return profile.EventHeads.Contains(doc.Span(b, e - 1));
     }
 
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
@@ -263,10 +271,13 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         while (s < e)
         {
             var demLen = DemonymAt(b, s, e, out var country);
-            if (demLen == 1 && country.Length == 0 && profile.GivenNameCues.Contains(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
+            // "Christian Wulff" is a name; "the Christian community" is not
+            if (demLen == 1 && country.Length == 0 && s + 1 < e && profile.GivenNameCues.Contains(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
             if (demLen > 0)
             {
-                if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                // "German Institute for International and Security Affairs": a nationality inside an organisation's name stays;
+                // "the German Ministry of Labour" is the ministry of a country, named without it
+                if (s + demLen < e && !HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
                 if (s + demLen >= e) return; // a bare nationality adjective: not an entity
             }
             if (StartsWithSentenceWord(b, s, e)) { s++; continue; }
@@ -274,6 +285,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             if (tLen > 0)
             {
                 if (s + tLen >= e) return; // a bare title
+                if (HeadAtEnd(b, s, e)) break; // "Premier League", "Senate Foreign Relations Committee": the title names the body
                 // "Pope Francis": with a single name after it, this title is part of how the person is named.
                 if (s + tLen + 1 == e && profile.TitlesKeptWithName.Contains(doc.Span(b, s))) break;
                 title = title is null ? doc.Text(b, s, s + tLen) : title + " " + doc.Text(b, s, s + tLen);
@@ -314,7 +326,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var headAtEnd = HeadAtEnd(b, s, e);
         for (var i = s + 1; i < e - 1; i++)
         {
-            if (IsWord(b, i, profile.Coordinators) && !headAtEnd)
+            if (IsWord(b, i, profile.Coordinators) && (!headAtEnd || EndsInPlaceOrHead(b, s, i)) && !AndInComplement(b, s, i))
             {
                 ProcessSpan(b, s, i, depth + 1);
                 ProcessSpan(b, i + 1, e, depth + 1);
@@ -368,6 +380,37 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             return stop;
         }
         return s;
+    }
+
+    /// <summary>"Real Madrid and Manchester City": the part before "and" is a name of its own when it ends in a place or a head.</summary>
+    private bool EndsInPlaceOrHead(int b, int s, int and)
+    {
+        if (and - s < 1) return false;
+        var last = doc.Span(b, and - 1);
+        if (profile.OrgHeads.Contains(last)) return true;
+        if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
+        return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;
+    }
+
+    /// <summary>An organisation head in [s, e) that is no state body's ("Institute", "Association"; not "Ministry").</summary>
+    private bool NamesAnInstitution(int b, int s, int e)
+    {
+        var found = false;
+        for (var i = s; i < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (profile.StateBodyHeads.Contains(w)) return false;
+            found |= profile.OrgHeads.Contains(w);
+        }
+        return found;
+    }
+
+    /// <summary>"Institute for International and Security Affairs": the "and" joins the complement of a head before it.</summary>
+    private bool AndInComplement(int b, int s, int and)
+    {
+        for (var j = s + 1; j < and; j++)
+            if (IsWord(b, j, profile.ComplementPrepositions) && ContainsHead(b, s, j)) return true;
+        return false;
     }
 
     public bool HeadAtEnd(int b, int s, int e)

@@ -39,6 +39,7 @@ internal static class TypingRules
     public static readonly TypingRule[] Ordered =
     [
         new LoneCommonWord(),
+        new LoneDateWord(),
         new TitleWithoutName(),
         new CamelCaseBrand(),
         new KnownName(),
@@ -63,6 +64,19 @@ internal static class TypingRules
 internal sealed class LoneCommonWord : TypingRule
 {
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Profile.CommonCaps.Contains(c.First) ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>"Jan. 20", "Oct 3": a month's abbreviation before a date is no name ("Jan" is also a given name).</summary>
+internal sealed class LoneDateWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || !c.Profile.DateWords.Contains(c.First)) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.End >= toks.Count) return Typing.Pass;
+        var next = toks[c.End];
+        return next.Kind == TokKind.Number || (next.Kind == TokKind.Punct && c.Doc.Span(c.Block, c.End) is ".") ? Typing.Drop : Typing.Pass;
+    }
 }
 
 /// <summary>"Executive Secretary", "Minister": a title with no name after it is a role, not an entity.</summary>

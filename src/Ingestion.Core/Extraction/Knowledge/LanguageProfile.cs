@@ -68,6 +68,10 @@ internal sealed class LanguageProfile
     public required WordSet Abbreviations { get; init; }
     /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
     public required WordSet RunBreakers { get; init; }
+    /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
+    public required WordSet Ordinals { get; init; }
+    /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
+    public required WordSet DateWords { get; init; }
     /// <summary>Lower-case words inside names ("von der Leyen", "bin Salman").</summary>
     public required WordSet NameParticles { get; init; }
     /// <summary>Prepositions that join a head to its complement inside a name ("University of Mainz").</summary>
@@ -104,6 +108,8 @@ internal sealed class LanguageProfile
     /// <summary>Endings of participles that share the speaker of the quote before ("…, adding that").</summary>
     public required string[] ParticipleSuffixes { get; init; }
     public required WordSet OrgHeads { get; init; }
+    /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
+    public required WordSet StateBodyHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
@@ -220,6 +226,8 @@ internal sealed class LanguageProfile
             World = world,
             Abbreviations = Set(words.Abbreviations),
             RunBreakers = Set(words.RunBreakers),
+            Ordinals = Set(words.Ordinals),
+            DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
             TopicPrepositions = Set(words.TopicPrepositions),
@@ -237,6 +245,7 @@ internal sealed class LanguageProfile
             Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
+            StateBodyHeads = Set(words.StateBodyHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
@@ -295,6 +304,8 @@ internal sealed class LanguageProfile
         public string[] Abbreviations { get; init; } = [];
         public string[] NameParticles { get; init; } = [];
         public string[] RunBreakers { get; init; } = [];
+        public string[] Ordinals { get; init; } = [];
+        public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
         public string[] TitleComplementPrepositions { get; init; } = [];
@@ -317,6 +328,7 @@ internal sealed class LanguageProfile
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
+        public string[] StateBodyHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
         public string[] SpeakerDeterminers { get; init; } = [];

@@ -90,6 +90,8 @@ internal static class Tokenizer
                         j++;
                         continue;
                     }
+                    // DW-WORLD.DE, Spiegel.de: a full stop between letters with no space is inside a web address
+                    if (d == '.' && j + 1 < n && char.IsLetter(text[j + 1]) && char.IsLetter(text[j - 1]) && j - i > 1) { j++; continue; }
                     // U.S., D.C.: single letters joined by periods.
                     if (d == '.' && j - i == 1 && char.IsUpper(c) && j + 2 < n && char.IsUpper(text[j + 1]) && text[j + 2] == '.')
                     {
