@@ -178,11 +178,11 @@ internal sealed class LoneAcronym : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && NameShapes.IsAcronym(c.First) ? Typing.As(EntityType.Organization) : Typing.Pass;
 }
 
-/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "merkel" is no ordinary word of the article).</summary>
+/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "Merkel" is no ordinary word, nor "We've").</summary>
 internal sealed class LoneWordWithPersonCue : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
-        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First))) ? Typing.Person() : Typing.Pass;
+        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\''))) ? Typing.Person() : Typing.Pass;
 }
 
 /// <summary>"the Assad family", "the Kennedy clan".</summary>

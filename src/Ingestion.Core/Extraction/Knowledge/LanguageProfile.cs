@@ -18,6 +18,8 @@ internal enum SpeechCueKind
 {
     /// <summary>A verb whose subject is the speaker ("said", "sagte").</summary>
     Verb,
+    /// <summary>A verb whose subject is the speaker and whose object the listener ("X told DW"): the word after it never speaks.</summary>
+    ListenerVerb,
     /// <summary>The speaker follows the cue ("according to X", "laut X").</summary>
     SpeakerFollows,
     /// <summary>The speaker precedes the cue ("X zufolge").</summary>
@@ -289,6 +291,7 @@ internal sealed class LanguageProfile
     private static SpeechCueKind ParseKind(string kind, string code) => kind switch
     {
         "verb" => SpeechCueKind.Verb,
+        "listener-verb" => SpeechCueKind.ListenerVerb,
         "speaker-follows" => SpeechCueKind.SpeakerFollows,
         "speaker-precedes" => SpeechCueKind.SpeakerPrecedes,
         "participle" => SpeechCueKind.Participle,

@@ -113,7 +113,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         var newSentenceAfter = endsSentence && q.Close + 1 < toks.Count && toks[q.Close + 1].Kind == TokKind.Word && toks[q.Close + 1].Cap;
         var afterVerb = q.Close < toks.Count && !newSentenceAfter ? FindVerbAfter(q) : -1;
         var beforeColon = q.Open >= 1 && doc.Span(q.Block, q.Open - 1) is ":";
-        if (afterVerb >= 0 && (endsWithComma || !beforeColon) && afterVerb - q.Close <= 8)
+        if (afterVerb >= 0 && (endsWithComma || !beforeColon) && (afterVerb - q.Close <= 8 || QuoteEndsWithComma(q)))
         {
             if (TrySpeaker(q, afterVerb, after: true)) return;
         }
@@ -170,6 +170,21 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         return false;
     }
 
+    private bool QuoteEndsWithComma(QuoteSpan q)
+    {
+        var text = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
+        return text.Length > 0 && text[^1] == ',';
+    }
+
+    /// <summary>The first token of the clause that ends before <paramref name="k"/>: after a sentence end or a quote.</summary>
+    private int ClauseStart(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var j = k - 1;
+        while (j > 0 && k - j < Window && toks[j - 1].InQuote < 0 && toks[j - 1].Kind != TokKind.Quote && doc.Span(b, j - 1) is not ("." or "!" or "?" or ";")) j--;
+        return Math.Max(0, j);
+    }
+
     private QuoteSpan? PreviousInBlock(QuoteSpan q)
     {
         var i = q.Index;
@@ -181,7 +196,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
     private int FindVerbAfter(QuoteSpan q)
     {
         var toks = doc.Tokens[q.Block];
-        var end = Math.Min(toks.Count, q.Close + 1 + 16);
+        // "…," then the attribution to the end of the sentence, however long its appositive
+        var end = Math.Min(toks.Count, q.Close + 1 + (QuoteEndsWithComma(q) ? Window : 16));
         for (var k = q.Close + 1; k < end; k++)
         {
             var t = toks[k];
@@ -228,8 +244,9 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             if (sp is not null) { Set(q, sp, cue); return true; }
             return false;
         }
-        // Inversion right after the quote: "…," said Putin / "…", sagte Merkel / "…", so Merkel.
-        if (after)
+        var listener = cueInfo?.Kind == SpeechCueKind.ListenerVerb;
+        // Inversion right after the quote: "…," said Putin / "…", sagte Merkel / "…", so Merkel ("…," told DW is not one).
+        if (after && !listener)
         {
             var onlyPunct = true;
             for (var k = q.Close + 1; k < verb; k++) if (toks[k].Kind is TokKind.Word or TokKind.Number) onlyPunct = false;
@@ -240,11 +257,21 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             }
         }
         // "…, says Liebig." — an inverted attribution after a comma.
-        if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
+        if (!after && !listener && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
         {
             var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
         }
+        // "…," Veronica Yates, the director of X, which …, told DW: the name opening the attribution speaks.
+        if (after && QuoteEndsWithComma(q) && q.Close + 1 < verb)
+        {
+            var first = ents.StartsAt(b)[q.Close + 1];
+            if (first >= 0 && speakers.IsSpeakerType(first) && ents.Mentions[first].TokEnd < toks.Count && doc.Span(b, ents.Mentions[first].TokEnd) is ",")
+            { Set(q, speakers.ClusterName(first), cue); return true; }
+        }
+        // "Veronica Yates, the director of X, which …, told DW": the person an appositive describes is the subject.
+        if (!after && verb >= 1 && doc.Span(b, verb - 1) is "," && speakers.AppositiveSubject(b, ClauseStart(b, verb), verb) is { } described)
+        { Set(q, described, cue); return true; }
         // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
         var k2 = verb - 1;
         var limit = after ? q.Close : Math.Max(0, verb - Window);

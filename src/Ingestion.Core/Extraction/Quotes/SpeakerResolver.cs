@@ -78,31 +78,7 @@ internal sealed class SpeakerResolver
     {
         var toks = doc.Tokens[b];
         if (k >= toks.Count) return null;
-        var mi = ents.StartsAt(b)[k];
-        if (mi >= 0 && IsSpeakerType(mi))
-        {
-            var m = ents.Mentions[mi];
-            if (ClusterType(mi) == EntityType.Organization)
-            {
-                // "said the Kremlin's Dmitry Peskov", "according to Amnesty International's X": the person, not the body.
-                for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
-                {
-                    var pj = ents.StartsAt(b)[j];
-                    if (pj >= 0 && ClusterType(pj) == EntityType.Person) return ClusterName(pj);
-                    if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
-                }
-            }
-            return ClusterName(mi);
-        }
-        // Title + name: "said President Vladimir Putin" — the mention starts after the title.
-        // "said opposition leader Friedrich Merz", "according to economist X": a short description, then the name.
-        for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
-        {
-            if (toks[j].Kind != TokKind.Word) break;
-            mi = ents.StartsAt(b)[j];
-            if (mi >= 0 && IsSpeakerType(mi)) return ClusterName(mi);
-            if (profile.ClauseStoppers.Contains(doc.Span(b, j))) break;
-        }
+        if (NamedAfter(b, k) is { } named) return named;
         var w = doc.Span(b, k);
         if (profile.Pronouns.TryGetValue(w, out var gender)) return Pronoun(q, gender);
         // a role phrase "the Russian leader", "the chancellor"
@@ -112,6 +88,67 @@ internal sealed class SpeakerResolver
         {
             var r = RolePhrase(q, b, k, e);
             if (r is not null) return r;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The person named in the phrase that follows a cue, else the organisation: "said President Vladimir Putin",
+    /// "said GE chairman and CEO Jeff Immelt", "said Bharatiya Janata Party (BJP) president Nitin Gadkari",
+    /// "said Mainz's sporting director Christian Heidel", "said spokesman for the group, Sheikh Abdiasis Abu Musab".
+    /// </summary>
+    private string? NamedAfter(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var starts = ents.StartsAt(b);
+        string? organization = null;
+        var described = false;
+        for (var j = k; j < toks.Count && j - k < 14;)
+        {
+            var mi = starts[j];
+            if (mi >= 0)
+            {
+                var type = ClusterType(mi);
+                if (type == EntityType.Person) return ClusterName(mi);
+                if (type == EntityType.Organization) organization ??= ClusterName(mi);
+                described = true;
+                j = ents.Mentions[mi].TokEnd;
+                continue;
+            }
+            var t = toks[j];
+            if (t.Kind == TokKind.Word)
+            {
+                if (profile.ClauseStoppers.Contains(doc.Span(b, j)) && !profile.Coordinators.Contains(doc.Span(b, j))) break;
+                described |= !profile.SpeakerDeterminers.Contains(doc.Span(b, j));
+                j++;
+                continue;
+            }
+            if (t.Kind == TokKind.Poss) { j++; continue; }
+            // "(BJP)": an acronym in brackets
+            if (doc.Span(b, j) is "(" && j + 2 < toks.Count && doc.Span(b, j + 2) is ")") { j += 3; continue; }
+            // "spokesman for the group, Sheikh X": a description, then the name after a comma
+            if (doc.Span(b, j) is "," && organization is null && described && j + 1 < toks.Count && starts[j + 1] >= 0 && ClusterType(starts[j + 1]) == EntityType.Person)
+                return ClusterName(starts[j + 1]);
+            break;
+        }
+        return organization;
+    }
+
+    /// <summary>
+    /// "Veronica Yates, the director of Child Rights International Network, which signed …, told": the first person of
+    /// the clause followed by a comma is the one the appositive describes, the verb's subject.
+    /// </summary>
+    public string? AppositiveSubject(int b, int from, int verb)
+    {
+        var toks = doc.Tokens[b];
+        var starts = ents.StartsAt(b);
+        for (var j = from; j < verb; j++)
+        {
+            var mi = starts[j];
+            if (mi < 0) continue;
+            var m = ents.Mentions[mi];
+            if (ClusterType(mi) == EntityType.Person && m.TokEnd < toks.Count && doc.Span(b, m.TokEnd) is ",") return ClusterName(mi);
+            return null; // the first name of the clause is not a person with an appositive
         }
         return null;
     }
