@@ -85,6 +85,7 @@ internal sealed class LanguageProfile
     /// <summary>Coordinating conjunctions that split "A and B" unless the whole is one organisation.</summary>
     public required WordSet Coordinators { get; init; }
     public required WordSet DefiniteArticles { get; init; }
+    public required WordSet IndefiniteArticles { get; init; }
     /// <summary>"St" of "St. Peter's Square": the abbreviation and its full stop belong to the name.</summary>
     public required WordSet SaintAbbreviations { get; init; }
     /// <summary>Abbreviations and hyphen prefixes, as the tokenizer takes them.</summary>
@@ -136,7 +137,7 @@ internal sealed class LanguageProfile
     public required WordMap<SpeechCue> SpeechCues { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
     public required WordSet Auxiliaries { get; init; }
-    /// <summary>Personal pronouns -> 'm', 'f' or 'p' (plural).</summary>
+    /// <summary>Personal pronouns -> 'm', 'f', 'p' (plural) or 'n' ("it": a document or an organisation).</summary>
     public required WordMap<char> Pronouns { get; init; }
     /// <summary>Words that start a role phrase ("the Russian leader", "both leaders").</summary>
     public required WordSet SpeakerDeterminers { get; init; }
@@ -236,6 +237,7 @@ internal sealed class LanguageProfile
             TitleComplementPrepositions = Set(words.TitleComplementPrepositions),
             Coordinators = Set(words.Coordinators),
             DefiniteArticles = Set(words.DefiniteArticles),
+            IndefiniteArticles = Set(words.IndefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
             Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
@@ -314,6 +316,7 @@ internal sealed class LanguageProfile
         public string[] TitleComplementPrepositions { get; init; } = [];
         public string[] Coordinators { get; init; } = [];
         public string[] DefiniteArticles { get; init; } = [];
+        public string[] IndefiniteArticles { get; init; } = [];
         public string[] SaintAbbreviations { get; init; } = [];
         public string[] HyphenPrefixes { get; init; } = [];
         public string[] TitlesKeptWithName { get; init; } = [];

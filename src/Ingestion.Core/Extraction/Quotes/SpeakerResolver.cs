@@ -17,6 +17,8 @@ internal sealed class SpeakerResolver
     private Dictionary<string, Cluster>? personsByName;
     /// <summary>The last group resolved ("Putin and Xi"), for a later "they".</summary>
     private string? lastGroup;
+    /// <summary>The last document that spoke ("a government report"), for a later "it".</summary>
+    private string? lastDocument;
     /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
     private int scanBudget = 400;
 
@@ -126,12 +128,24 @@ internal sealed class SpeakerResolver
             if (t.Kind == TokKind.Poss) { j++; continue; }
             // "(BJP)": an acronym in brackets
             if (doc.Span(b, j) is "(" && j + 2 < toks.Count && doc.Span(b, j + 2) is ")") { j += 3; continue; }
-            // "spokesman for the group, Sheikh X": a description, then the name after a comma
-            if (doc.Span(b, j) is "," && organization is null && described && j + 1 < toks.Count && starts[j + 1] >= 0 && ClusterType(starts[j + 1]) == EntityType.Person)
-                return ClusterName(starts[j + 1]);
+            // "spokesman for the group, Sheikh X", "the DOSB's vice president, Eberhard Gienger": a description, then the name
+            if (doc.Span(b, j) is "," && described && PersonAfterComma(b, j) is { } appositive) return appositive;
             break;
         }
         return organization;
+    }
+
+    /// <summary>The person named right after a comma, past a title ("…, Sheikh Abdiasis Abu Musab").</summary>
+    private string? PersonAfterComma(int b, int comma)
+    {
+        var toks = doc.Tokens[b];
+        for (var j = comma + 1; j < toks.Count && j - comma <= 3; j++)
+        {
+            var mi = ents.StartsAt(b)[j];
+            if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
+            if (toks[j].Kind != TokKind.Word || !profile.Titles.ContainsKey(doc.Span(b, j))) return null;
+        }
+        return null;
     }
 
     /// <summary>
@@ -217,10 +231,12 @@ internal sealed class SpeakerResolver
         }
         if (profile.DocumentNouns.Contains(head))
         {
+            if (lastGroup is null) _ = LastTwoPersons(pos);
+            // "a pamphlet said", "a government report said": a document first named here is named as written
+            if (IsIndefinite(doc.Span(b, s))) return Found(lastDocument = doc.Text(b, s, e + 1), QuoteAttribution.Role);
             // "the statement said": name the document as the article first introduced it ("joint statement").
             var modifier = FindDocumentModifier(head, pos);
-            if (lastGroup is null) _ = LastTwoPersons(pos);
-            return Found(modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
+            return Found(lastDocument = modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
         }
         if (profile.OrganizationNouns.Contains(head))
         {
@@ -233,7 +249,12 @@ internal sealed class SpeakerResolver
                 var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
-            return Found(best?.Name, QuoteAttribution.Role);
+            // "the company said": the last organisation named before, when no name holds the noun
+            if (best is null && profile.OrgCueNouns.Contains(head)) best = LastOrganizationBefore(pos);
+            if (best is not null) return Found(best.Name, QuoteAttribution.Role);
+            // "the official committee said": a body the article never names is named as it describes it
+            var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) ? s + 1 : s;
+            return from < e ? Found(doc.Text(b, from, e + 1), QuoteAttribution.Role) : null;
         }
         if (profile.RoleNouns.Contains(head))
         {
@@ -253,6 +274,22 @@ internal sealed class SpeakerResolver
             return Found(best?.Name, QuoteAttribution.Role);
         }
         return null;
+    }
+
+    private bool IsIndefinite(ReadOnlySpan<char> w) => profile.IndefiniteArticles.Contains(w);
+
+    /// <summary>The organisation mentioned last before <paramref name="pos"/>, outside quotes.</summary>
+    private Cluster? LastOrganizationBefore(long pos)
+    {
+        Cluster? best = null;
+        long bestPos = -1;
+        foreach (var c in ents.Clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Organization) continue;
+            var last = LastMentionBefore(c, pos);
+            if (last > bestPos) { bestPos = last; best = c; }
+        }
+        return best;
     }
 
     /// <summary>The position of the cluster's last mention before <paramref name="pos"/>, or -1.</summary>
@@ -328,6 +365,7 @@ internal sealed class SpeakerResolver
     private string? Pronoun(QuoteSpan q, char gender)
     {
         if (gender == 'p') return Found(lastGroup, QuoteAttribution.Pronoun);
+        if (gender == 'n') return Found(lastDocument ?? LastOrganizationBefore(ArticleText.Position(q.Block, q.Open))?.Name, QuoteAttribution.Pronoun);
         var qi = q.Index;
         for (var p = qi - 1; p >= 0 && p >= qi - 3; p--)
         {
@@ -338,14 +376,31 @@ internal sealed class SpeakerResolver
             if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return Found(c.Name, QuoteAttribution.Pronoun);
             break;
         }
+        // the nearest person who was a subject ("Schubert replaced Favre …, and he …" is Schubert), else the nearest
         var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
+        Cluster? nearest = null;
         for (var i = idx; i >= 0 && idx - i < 40; i--)
         {
             var c = ents.Clusters[personMentions[i].Cluster];
             if (c.Gender != 'u' && c.Gender != gender) continue;
-            return Found(c.Name, QuoteAttribution.Pronoun);
+            if (!IsObjectLike(personMentions[i])) return Found(c.Name, QuoteAttribution.Pronoun);
+            nearest ??= c;
         }
-        return null;
+        return Found(nearest?.Name, QuoteAttribution.Pronoun);
+    }
+
+    /// <summary>
+    /// A mention after an ordinary lower-case word ("replaced Lucien Favre", "the prophet Mohammad", "with Lee") is an
+    /// object; one after a sentence start, a comma, a role noun, a determiner or a speech verb may be a subject.
+    /// </summary>
+    private bool IsObjectLike(Mention m)
+    {
+        if (m.TokStart == 0) return false;
+        var toks = doc.Tokens[m.Block];
+        var before = toks[m.TokStart - 1];
+        if (before.Kind != TokKind.Word || before.Cap) return false;
+        var w = doc.Span(m.Block, m.TokStart - 1);
+        return !(profile.RoleNouns.Contains(w) || profile.SpeakerDeterminers.Contains(w) || profile.Coordinators.Contains(w) || profile.SpeechCues.ContainsKey(w));
     }
 
     /// <summary>Notes how a speaker was resolved when one was.</summary>
