@@ -108,6 +108,8 @@ internal sealed class LanguageProfile
     public required WordSet RoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
     public required WordSet GenericRoleNouns { get; init; }
+    /// <summary>Endings of past-tense verbs: a name right after one is its object ("replaced Lucien Favre").</summary>
+    public required string[] PastSuffixes { get; init; }
     /// <summary>Endings of participles that share the speaker of the quote before ("…, adding that").</summary>
     public required string[] ParticipleSuffixes { get; init; }
     public required WordSet OrgHeads { get; init; }
@@ -251,6 +253,7 @@ internal sealed class LanguageProfile
             GenericRoleNouns = Set(words.GenericRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
+            PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
             CommonCaps = commonCaps,
@@ -336,6 +339,7 @@ internal sealed class LanguageProfile
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
+        public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
         public string[] SpeakerDeterminers { get; init; } = [];
         public string[] DocumentDeterminers { get; init; } = [];

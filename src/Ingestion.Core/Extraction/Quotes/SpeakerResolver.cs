@@ -254,7 +254,7 @@ internal sealed class SpeakerResolver
             if (best is not null) return Found(best.Name, QuoteAttribution.Role);
             // "the official committee said": a body the article never names is named as it describes it
             var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) ? s + 1 : s;
-            return from < e ? Found(doc.Text(b, from, e + 1), QuoteAttribution.Role) : null;
+            return from <= e ? Found(doc.Text(b, from, e + 1), QuoteAttribution.Role) : null;
         }
         if (profile.RoleNouns.Contains(head))
         {
@@ -390,17 +390,29 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// A mention after an ordinary lower-case word ("replaced Lucien Favre", "the prophet Mohammad", "with Lee") is an
-    /// object; one after a sentence start, a comma, a role noun, a determiner or a speech verb may be a subject.
+    /// A mention inside a prepositional phrase ("pressure on coach Stale Solbakken", "of the prophet Mohammad", "with Lee")
+    /// or right after a past-tense verb ("replaced Lucien Favre") is an object, not the subject a later "he" refers to.
     /// </summary>
     private bool IsObjectLike(Mention m)
     {
-        if (m.TokStart == 0) return false;
         var toks = doc.Tokens[m.Block];
-        var before = toks[m.TokStart - 1];
-        if (before.Kind != TokKind.Word || before.Cap) return false;
-        var w = doc.Span(m.Block, m.TokStart - 1);
-        return !(profile.RoleNouns.Contains(w) || profile.SpeakerDeterminers.Contains(w) || profile.Coordinators.Contains(w) || profile.SpeechCues.ContainsKey(w));
+        for (var k = m.TokStart - 1; k >= 0 && m.TokStart - k <= 3; k--)
+        {
+            var t = toks[k];
+            if (t.Kind != TokKind.Word || t.Cap) return false;
+            var w = doc.Span(m.Block, k);
+            if (profile.ObjectPrepositions.Contains(w)) return true;
+            if (k == m.TokStart - 1 && !profile.SpeechCues.ContainsKey(w) && profile.PastSuffixes.Length > 0 && EndsWithAny(w, profile.PastSuffixes)) return true;
+            if (profile.Coordinators.Contains(w) || profile.SpeechCues.ContainsKey(w)) return false;
+        }
+        return false;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (w.Length > s.Length + 2 && w.EndsWith(s, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Notes how a speaker was resolved when one was.</summary>
