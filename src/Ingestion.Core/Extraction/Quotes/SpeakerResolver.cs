@@ -135,6 +135,25 @@ internal sealed class SpeakerResolver
         return organization;
     }
 
+    /// <summary>
+    /// The subject a sentence opens with, when it is a person: a name (after a title or description of a few words),
+    /// or he/she resolved as a pronoun.
+    /// </summary>
+    public string? SentenceSubject(QuoteSpan q, int b, int start)
+    {
+        var toks = doc.Tokens[b];
+        for (var j = start; j < toks.Count && j - start < 5; j++)
+        {
+            var mi = ents.StartsAt(b)[j];
+            if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
+            if (toks[j].Kind != TokKind.Word || toks[j].InQuote >= 0) return null;
+            var w = doc.Span(b, j);
+            if (j == start && profile.Pronouns.TryGetValue(w, out var gender)) return gender is 'm' or 'f' ? Pronoun(q, gender) : null;
+            if (profile.ClauseStoppers.Contains(w)) return null;
+        }
+        return null;
+    }
+
     /// <summary>The person named right after a comma, past a title ("…, Sheikh Abdiasis Abu Musab").</summary>
     private string? PersonAfterComma(int b, int comma)
     {
