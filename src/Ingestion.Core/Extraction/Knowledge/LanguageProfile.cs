@@ -28,8 +28,20 @@ internal enum SpeechCueKind
     Participle,
 }
 
-/// <summary>A form of a speech cue: its lemma, its kind, and a word that must follow it ("according" + "to", "pointed" + "out").</summary>
-internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next);
+/// <summary>
+/// A form of a speech cue: its lemma, its kind, and the word that must follow it ("according" + "to", "pointed" + "out";
+/// alternatives separated by '|': "criticism" + "from|by").
+/// </summary>
+internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next)
+{
+    public bool Allows(ReadOnlySpan<char> next)
+    {
+        if (Next is null) return true;
+        foreach (var range in Next.AsSpan().Split('|'))
+            if (next.SequenceEqual(Next.AsSpan()[range])) return true;
+        return false;
+    }
+}
 
 /// <summary>
 /// Everything language-specific the extractor knows, loaded from <c>Data/extraction/&lt;lang&gt;/</c>: closed-class

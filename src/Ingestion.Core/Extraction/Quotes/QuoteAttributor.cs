@@ -279,7 +279,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
     private bool IsSpeechVerb(int b, int k)
     {
         if (!profile.SpeechCues.TryGetValue(doc.Span(b, k), out var cue)) return false;
-        return cue.Next is null || (k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1).SequenceEqual(cue.Next));
+        return cue.Next is null || (k + 1 < doc.Tokens[b].Count && cue.Allows(doc.Span(b, k + 1)));
     }
 
     private void Set(QuoteSpan q, string? speaker, string? cue)

@@ -277,22 +277,45 @@ internal sealed class SpeakerResolver
         }
         if (profile.RoleNouns.Contains(head))
         {
-            // the person whose role names this country or this title, most recently mentioned
-            Cluster? best = null;
-            long bestPos = -1;
-            foreach (var c in ents.Clusters)
-            {
-                if (c.Dropped || c.Type != EntityType.Person || c.Role is null) continue;
-                var roleOk = country is not null
-                    ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (profile.GenericRoleNouns.Contains(head) || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
-                    : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
-                if (!roleOk) continue;
-                var last = LastMentionBefore(c, pos);
-                if (last > bestPos) { bestPos = last; best = c; }
-            }
+            // the person whose role names this country or this title, most recently mentioned; in a headline, the one the
+            // article goes on to name ("German ISAF general calls … 'a crime'" — "Brigadier General Josef Blotz has …")
+            var headline = doc.Headline[b];
+            var best = PersonInRole(head, country, pos, headline);
+            if (best is null && country is not null) best = PersonInRole(head, null, pos, headline);
             return Found(best?.Name, QuoteAttribution.Role);
         }
         return null;
+    }
+
+    private Cluster? PersonInRole(string head, string? country, long pos, bool forward)
+    {
+        Cluster? best = null;
+        long bestPos = forward ? long.MaxValue : -1;
+        foreach (var c in ents.Clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Person || c.Role is null) continue;
+            var roleOk = country is not null
+                ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (profile.GenericRoleNouns.Contains(head) || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
+                : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
+            if (!roleOk) continue;
+            if (forward)
+            {
+                var first = FirstMentionAfter(c, pos);
+                if (first >= 0 && first < bestPos) { bestPos = first; best = c; }
+                continue;
+            }
+            var last = LastMentionBefore(c, pos);
+            if (last > bestPos) { bestPos = last; best = c; }
+        }
+        return best;
+    }
+
+    private static long FirstMentionAfter(Cluster c, long pos)
+    {
+        var first = -1L;
+        foreach (var m in c.Mentions)
+            if (m.Position > pos && (first < 0 || m.Position < first)) first = m.Position;
+        return first;
     }
 
     private bool IsIndefinite(ReadOnlySpan<char> w) => profile.IndefiniteArticles.Contains(w);
