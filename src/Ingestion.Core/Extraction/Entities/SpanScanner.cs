@@ -36,7 +36,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var t = doc.Tokens[b][k];
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w)) return profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k);
+        if (profile.CommonCaps.Contains(w))
+            return (profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k))
+                || (profile.ForeignArticles.Contains(w) && !CapitalSaysNothing(b, k) && k + 1 < doc.Tokens[b].Count && IsCapWord(b, k + 1));
         if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
@@ -253,8 +255,6 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             for (var j = 1; j < en.Tokens.Length && ok; j++)
                 ok = doc.Span(b, k + j).SequenceEqual(en.Tokens[j]);
             if (!ok) continue;
-            // A sentence-initial "May" or "Turkey" is a word; a lexicon single word at sentence start must be capitalized anyway.
-            if (en.Tokens.Length == 1 && !toks[k].Cap) continue;
             entry = en;
             return en.Tokens.Length;
         }

@@ -82,6 +82,8 @@ internal sealed class LanguageProfile
     public required WordSet Abbreviations { get; init; }
     /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
     public required WordSet RunBreakers { get; init; }
+    /// <summary>Other languages' articles that start names quoted in this one ("Die Welt", "Le Figaro").</summary>
+    public required WordSet ForeignArticles { get; init; }
     /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
     public required WordSet Ordinals { get; init; }
     /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
@@ -244,6 +246,7 @@ internal sealed class LanguageProfile
             Abbreviations = Set(words.Abbreviations),
             RunBreakers = Set(words.RunBreakers),
             Ordinals = Set(words.Ordinals),
+            ForeignArticles = Set(words.ForeignArticles),
             DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
@@ -325,6 +328,7 @@ internal sealed class LanguageProfile
         public string[] NameParticles { get; init; } = [];
         public string[] RunBreakers { get; init; } = [];
         public string[] Ordinals { get; init; } = [];
+        public string[] ForeignArticles { get; init; } = [];
         public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
