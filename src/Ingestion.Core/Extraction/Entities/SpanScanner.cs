@@ -53,6 +53,18 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         return profile.EventHeads.Contains(doc.Span(b, e - 1));
     }
 
+    /// <summary>
+    /// "Stuttgart beat Nuremberg 2-1": in a sports story a city named without "in", "at" or "from" before it is its club.
+    /// Countries stay places (national teams are rarer than the countries in match reports).
+    /// </summary>
+    public bool IsClubByItsCity(int b, int k)
+    {
+        if (!doc.IsAboutSport(profile)) return false;
+        // cities only: not "Europe", "Bavaria" or a country
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & NameKinds.City) == 0) return false;
+        return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
+    }
+
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
     private bool CapitalSaysNothing(int b, int k) =>
         doc.Tokens[b][k].SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
@@ -101,7 +113,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             if (toks[k].Cap) e = CapitalizedRunEnd(b, k);
             if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
             {
-                sink.AddKnown(b, k, k + lexLen, entry!);
+                if (lexLen == 1 && entry!.Type == Model.EntityType.Location && IsClubByItsCity(b, k)) sink.AddTyped(b, k, k + 1, Model.EntityType.Organization, null, personCue: false, orgCue: true);
+                else sink.AddKnown(b, k, k + lexLen, entry!);
                 k += lexLen;
                 continue;
             }

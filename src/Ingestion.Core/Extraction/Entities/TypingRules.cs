@@ -122,6 +122,7 @@ internal sealed class LoneKnownName : TypingRule
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
         var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
+        if ((kinds & (NameKinds.BigCity | NameKinds.City)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
         if ((kinds & NameKinds.BigCity) != 0) return Typing.As(EntityType.Location);
         // "Hope", "Day", "Hall" are persons in WordNet too; a person's name alone is trusted only when it is no word
         if ((kinds & NameKinds.Person) != 0) return alsoAWord || c.Profile.World.OrganizationFirstWords.Contains(c.First) ? Typing.Pass : Typing.Person();

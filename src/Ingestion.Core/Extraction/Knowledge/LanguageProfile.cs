@@ -146,6 +146,11 @@ internal sealed class LanguageProfile
     public required WordSet OrgCueNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
+    /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
+    public required WordSet SportsCues { get; init; }
+    public required int SportsCueCount { get; init; }
+    /// <summary>Prepositions of place: "in Stuttgart" is the city even in a match report.</summary>
+    public required WordSet LocativePrepositions { get; init; }
     /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
     public required WordSet VerbsBeforeSpeech { get; init; }
 
@@ -280,6 +285,9 @@ internal sealed class LanguageProfile
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
+            SportsCues = Set(words.SportsCues),
+            SportsCueCount = words.SportsCueCount,
+            LocativePrepositions = Set(words.LocativePrepositions),
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -351,6 +359,9 @@ internal sealed class LanguageProfile
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
+        public string[] SportsCues { get; init; } = [];
+        public int SportsCueCount { get; init; } = int.MaxValue;
+        public string[] LocativePrepositions { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
