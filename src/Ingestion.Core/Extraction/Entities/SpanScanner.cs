@@ -176,8 +176,10 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j))
                        && !(IsWord(b, j, profile.Coordinators) || IsWord(b, j, profile.ComplementPrepositions))) j++;
                 var valid = j == e + 1 || (isOf ? EndsWithArticle(b, j) : !ContainsArticle(b, e, j));
-                if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
+                if (valid && j < n && IsCapWord(b, j) && !profile.RunBreakers.Contains(doc.Span(b, j))) { e = j + 1; continue; }
             }
+            // "Standard & Poor's", "Marks & Spencer": an ampersand between capitalised words
+            if (toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "&" && e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
             // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
             if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
                 && (toks[e].Kind != TokKind.Quote || (doc.Blocks[b][toks[e].Start] is '\'' or '\u2019' && doc.Blocks[b][toks[e].Start - 1] == 's'))
@@ -357,6 +359,15 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 return;
             }
         }
+        // "US Justice Department", "UN Food and Agriculture Organization": a country's or a body's acronym before the name of
+        // one of its bodies is named on its own ("London School of Economics" and "Seoul National University" stay whole)
+        if (e - s >= 3 && NameShapes.IsAcronym(doc.Span(b, s)) && MatchLexicon(b, s, out var owner) == 1 && owner is not null
+            && (HasStateBodyHead(b, s + 1, e) || owner.Type == Model.EntityType.Organization) && HasOrgHead(b, s + 1, e))
+        {
+            sink.AddKnown(b, s, s + 1, owner);
+            ProcessSpan(b, s + 1, e, depth + 1);
+            return;
+        }
         // After stripping, the rest may be a lexicon name ("Russian President" stripped off "Vladimir Putin" is not, "German Bundestag" is).
         if (stripped || depth > 0)
         {
@@ -400,9 +411,24 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         if (and - s < 1) return false;
         var last = doc.Span(b, and - 1);
-        if (profile.OrgHeads.Contains(last)) return true;
+        if (profile.OrgHeads.Contains(last) || NameShapes.IsAcronym(last)) return true;
+        if (MatchLexicon(b, s, out var known) == and - s && known is not null) return true;
         if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
         return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;
+    }
+
+    private bool HasOrgHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    private bool HasStateBodyHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.StateBodyHeads.Contains(doc.Span(b, i))) return true;
+        return false;
     }
 
     /// <summary>An organisation head in [s, e) that is no state body's ("Institute", "Association"; not "Ministry").</summary>
