@@ -22,7 +22,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsCapWord(int b, int k)
     {
         var t = doc.Tokens[b][k];
-        return t.Kind == TokKind.Word && t.Cap && !NameShapes.IsHyphenAdjective(doc.Span(b, k), profile);
+        return t.Kind == TokKind.Word && t.Cap;
     }
 
     /// <summary>Lower-case words that may sit inside a name: particles, prepositions, "and", "the".</summary>
@@ -60,8 +60,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsClubByItsCity(int b, int k)
     {
         if (!doc.IsAboutSport(profile)) return false;
-        // cities only: not "Europe", "Bavaria" or a country
-        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & NameKinds.City) == 0) return false;
+        // cities and regions ("Bayern"), not "Europe" or a country
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
@@ -100,7 +100,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
             if (!tk.Cap && !world.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
-            if (lexLen == 0 && (!CanStartName(b, k) || NameShapes.IsHyphenAdjective(doc.Span(b, k), profile))) { k++; continue; }
+            if (lexLen == 0 && !CanStartName(b, k)) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
             // "St. Peter's Square", "St. Petersburg": the abbreviation and its full stop belong to the name.
             if (lexLen == 0 && toks[k].Cap && profile.SaintAbbreviations.Contains(doc.Span(b, k)) && k + 2 < n && doc.Span(b, k + 1) is "." && IsCapWord(b, k + 2))

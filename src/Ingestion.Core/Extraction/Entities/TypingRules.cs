@@ -122,10 +122,15 @@ internal sealed class LoneKnownName : TypingRule
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
         var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
-        if ((kinds & (NameKinds.BigCity | NameKinds.City)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
+        if ((kinds & (NameKinds.BigCity | NameKinds.City | NameKinds.Region)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
+        // a small town or a region that is also a word ("Green", "Delta") is the word
+        if (alsoAWord && (kinds & (NameKinds.Person | NameKinds.Location | NameKinds.Organization | NameKinds.Event | NameKinds.BigCity)) == 0) return Typing.Pass;
         if ((kinds & NameKinds.BigCity) != 0) return Typing.As(EntityType.Location);
         // "Hope", "Day", "Hall" are persons in WordNet too; a person's name alone is trusted only when it is no word
-        if ((kinds & NameKinds.Person) != 0) return alsoAWord || c.Profile.World.OrganizationFirstWords.Contains(c.First) ? Typing.Pass : Typing.Person();
+        if ((kinds & NameKinds.Person) != 0 && !alsoAWord && !c.Profile.World.OrganizationFirstWords.Contains(c.First)) return Typing.Person();
+        // "Earth", "Mars": a place that is also a god or a word is the place
+        if ((kinds & NameKinds.Person) != 0 && (kinds & (NameKinds.Location | NameKinds.City | NameKinds.Region)) != 0) return Typing.As(EntityType.Location);
+        if ((kinds & NameKinds.Person) != 0) return Typing.Pass;
         return KnownKinds.Single(kinds) is { } type ? Typing.As(type) : Typing.Pass;
     }
 
@@ -146,7 +151,7 @@ internal static class KnownKinds
     {
         EntityType? type = null;
         if ((kinds & NameKinds.Person) != 0) type = EntityType.Person;
-        if ((kinds & (NameKinds.Location | NameKinds.City)) != 0) { if (type is not null) return null; type = EntityType.Location; }
+        if ((kinds & (NameKinds.Location | NameKinds.City | NameKinds.Region)) != 0) { if (type is not null) return null; type = EntityType.Location; }
         if ((kinds & NameKinds.Organization) != 0) { if (type is not null) return null; type = EntityType.Organization; }
         if ((kinds & NameKinds.Event) != 0) { if (type is not null) return null; type = EntityType.Event; }
         return type;
