@@ -38,6 +38,7 @@ internal static class TypingRules
 {
     public static readonly TypingRule[] Ordered =
     [
+        new TitleOfAWork(),
         new LoneCommonWord(),
         new LoneDateWord(),
         new TitleWithoutName(),
@@ -60,6 +61,33 @@ internal static class TypingRules
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
+}
+
+/// <summary>
+/// "The Yacoubian Building", "I Want a Famous Face", "Five Wise Men": capitalised words that fill a whole quote are the
+/// title of a work or a coined name, not an entity, unless the reference data knows them.
+/// </summary>
+internal sealed class TitleOfAWork : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        var q = toks[c.Start].InQuote;
+        if (q < 0 || c.Kinds != NameKinds.None || c.PersonCue) return Typing.Pass;
+        var quote = c.Doc.Quotes[q];
+        // 'the daily "Rheinische Post"': an organisation noun before the quote names a body
+        if (quote.Open > 0 && c.Doc.Tokens[c.Block][quote.Open - 1].Kind == TokKind.Word && c.Profile.OrgCueNouns.Contains(c.Doc.Span(c.Block, quote.Open - 1))) return Typing.Pass;
+        for (var k = quote.Open + 1; k < quote.Close && k < toks.Count; k++)
+            if (toks[k].Kind == TokKind.Word && (k < c.Start || k >= c.End) && (toks[k].Cap || !c.Profile.IsCommonWord(c.Doc.Span(c.Block, k)) || !IsSmallWord(c, k))) return Typing.Pass;
+        return Typing.Drop;
+    }
+
+    /// <summary>"a", "the", "of": the small words a title's capitals leave out.</summary>
+    private static bool IsSmallWord(NameCandidate c, int k)
+    {
+        var w = c.Doc.Span(c.Block, k);
+        return c.Profile.DefiniteArticles.Contains(w) || c.Profile.IndefiniteArticles.Contains(w) || c.Profile.ComplementPrepositions.Contains(w) || c.Profile.Coordinators.Contains(w);
+    }
 }
 
 /// <summary>"However", "Monday": capitalised function words and dates are never names alone.</summary>
