@@ -257,7 +257,7 @@ internal sealed class PlaceInsideName : TypingRule
     public override Typing Decide(NameCandidate c)
     {
         // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
-        if (c.PersonCue && !(c.Title is null && c.PrevLower.IsEmpty && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
+        if (c.PersonCue && !(c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;
