@@ -9,7 +9,7 @@ namespace Ingestion.Core.Extraction;
 /// </summary>
 internal static class CanonicalNames
 {
-    public static void Apply(ArticleText doc, LanguageProfile profile, List<Cluster> clusters)
+    public static void Apply(ArticleText doc, LanguageProfile profile, List<Mention> mentions, List<Cluster> clusters)
     {
         var world = profile.World;
         foreach (var c in clusters)
@@ -24,7 +24,7 @@ internal static class CanonicalNames
                 for (var i = 1; i < c.Words.Length; i++)
                     if (c.Words[i] == c.Words[i - 1]) { c.Words = [.. c.Words[..i], .. c.Words[(i + 1)..]]; c.Name = string.Join(' ', c.Words); break; }
                 c.Gender = world.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
-                c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role;
+                c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role ?? RelationalRole(c, mentions, clusters);
             }
             else
             {
@@ -41,6 +41,26 @@ internal static class CanonicalNames
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// "He met his counterpart Xi Jinping": the office of the last person with a title named before the relational role
+    /// ("President of Russia" gives "President"), or null.
+    /// </summary>
+    private static string? RelationalRole(Cluster c, List<Mention> mentions, List<Cluster> clusters)
+    {
+        var at = c.Mentions.Find(x => x.RelationalRole);
+        if (at is null) return null;
+        for (var i = mentions.IndexOf(at) - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m.Cluster < 0 || m.Cluster == c.Id || clusters[m.Cluster].Type != EntityType.Person) continue;
+            var role = clusters[m.Cluster].Role ?? clusters[m.Cluster].Mentions.Find(x => x.Role is not null)?.Role;
+            if (role is null) continue;
+            var of = role.IndexOf(" of ", StringComparison.Ordinal);
+            return of > 0 ? role[..of] : role;
+        }
+        return null;
     }
 
     /// <summary>The mention with the most words (acronyms count as none when asked), earliest on ties.</summary>

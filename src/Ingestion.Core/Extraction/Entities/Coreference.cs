@@ -18,6 +18,7 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         ("shorter full name of a person", c => c.ShorterFullNames()),
         ("acronyms", c => c.Acronyms()),
         ("organisation named by its tail", c => c.OrganizationTails()),
+        ("event named in its variants", c => c.EventVariants()),
         ("single words", c => c.SingleWords()),
     ];
 
@@ -112,6 +113,42 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 { Merge(small, big); break; }
             }
         }
+    }
+
+    /// <summary>
+    /// "Winter Olympics", "Winter Olympic Games" and "Olympics" are one event: names alike once generic event words
+    /// ("Games") and endings go, one the tail of the other.
+    /// </summary>
+    private void EventVariants()
+    {
+        var events = LongestFirst(EntityType.Event, skipDropped: true);
+        foreach (var small in events)
+        {
+            if (small.Dropped) continue;
+            var s = EventStem(small);
+            if (s.Length == 0) continue;
+            foreach (var big in events)
+            {
+                if (big == small || big.Dropped) continue;
+                var bs = EventStem(big);
+                var same = bs.Length == s.Length && EndsWithRun(bs, s);
+                if ((bs.Length > s.Length && EndsWithRun(bs, s)) || (same && big.Id < small.Id)) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>An event's name words folded, without the generic event words and plural or adjective endings.</summary>
+    private string[] EventStem(Cluster c)
+    {
+        var words = new List<string>(c.Words.Length);
+        foreach (var w in Folded(c))
+        {
+            if (profile.GenericEventWords.Contains(w)) continue;
+            var t = w.EndsWith('s') && w.Length > 3 ? w[..^1] : w;
+            if (t.EndsWith("ic", StringComparison.Ordinal) && t.Length > 4) t = t[..^2];
+            words.Add(t);
+        }
+        return [.. words];
     }
 
     /// <summary>Single words: a surname or given name of a person named in full, else a word of an organisation's name.</summary>

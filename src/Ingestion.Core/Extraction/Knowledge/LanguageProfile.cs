@@ -121,6 +121,8 @@ internal sealed class LanguageProfile
     public required WordMap<string[][]> Titles { get; init; }
     /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
     public required WordSet RoleNouns { get; init; }
+    /// <summary>Role nouns that name a relation, not an office ("his counterpart X" holds the office of the man before).</summary>
+    public required WordSet RelationalRoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
     public required WordSet GenericRoleNouns { get; init; }
     /// <summary>Endings of past-tense verbs: a name right after one is its object ("replaced Lucien Favre").</summary>
@@ -141,6 +143,8 @@ internal sealed class LanguageProfile
     public required WordSet DirectionWords { get; init; }
     /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
     public required WordSet KeeperWords { get; init; }
+    /// <summary>Words any event's name may have or lack ("games" of "Winter Olympic Games"), folded.</summary>
+    public required WordSet GenericEventWords { get; init; }
     /// <summary>Single words that name events by themselves.</summary>
     public required WordSet SingleWordEvents { get; init; }
     /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
@@ -272,6 +276,7 @@ internal sealed class LanguageProfile
             Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
+            RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             PastSuffixes = words.PastSuffixes,
@@ -283,6 +288,7 @@ internal sealed class LanguageProfile
             DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
+            GenericEventWords = Set(words.GenericEventWords),
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
@@ -357,6 +363,7 @@ internal sealed class LanguageProfile
         public string[] DirectionWords { get; init; } = [];
         public string[] KeeperWords { get; init; } = [];
         public string[] SingleWordEvents { get; init; } = [];
+        public string[] GenericEventWords { get; init; } = [];
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
@@ -365,6 +372,7 @@ internal sealed class LanguageProfile
         public string[] LocativePrepositions { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
+        public string[] RelationalRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
         public string[] PastSuffixes { get; init; } = [];
