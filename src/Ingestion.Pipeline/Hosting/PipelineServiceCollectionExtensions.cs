@@ -25,7 +25,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, _) => StorageWriteResilience.Configure(builder));
         services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
         services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<EntityRanking>();
+        services.AddSingleton<CrossArticleIndex>();
         services.AddSingleton<ResultsStore>();
+        services.AddSingleton<CrossArticleQueries>();
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<ExtractStage>();

@@ -1,0 +1,70 @@
+using Azure;
+using Azure.Data.Tables;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Pipeline.Results;
+
+/// <summary>
+/// Entities ranked by the number of articles they appear in, per type (<c>EntityRanking</c>). A count is never
+/// incremented: it is recounted from the entity's partition of <c>EntityArticles</c>, so at-least-once writers cannot
+/// drift it, and a later rule for which articles count (issue 16: copies of one story count once) changes only
+/// <see cref="CountAsync"/>. Concurrent recounts of one entity are ordered by the state row's ETag.
+/// </summary>
+public sealed class EntityRanking(PipelineStorage storage)
+{
+    private const int MaxAttempts = 8;
+
+    public async Task RecountAsync(string key, string type, string entity, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // State first, count second: whoever changes the index after our read also recounts after it, and
+            // either our write or theirs then fails its ETag check and counts again.
+            var state = await storage.EntityRanking.GetEntityIfExistsAsync<EntityRankRow>(type, EntityRankRow.StateKey(key), cancellationToken: cancellationToken);
+            var count = await CountAsync(key, type, cancellationToken);
+            var actions = Changes(state.HasValue ? state.Value : null, key, type, entity, count);
+            if (actions.Count == 0) return;
+            try
+            {
+                await storage.EntityRanking.SubmitTransactionAsync(actions, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404 && attempt < MaxAttempts)
+            {
+                await Task.Delay(Random.Shared.Next(10, 50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Articles whose index row names the entity with this type.</summary>
+    private async Task<int> CountAsync(string key, string type, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and Type eq {type}");
+        await foreach (var _ in storage.EntityIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+            count++;
+        return count;
+    }
+
+    /// <summary>The rank and state rows' changes as one transaction (empty when nothing changed).</summary>
+    private static List<TableTransactionAction> Changes(EntityRankRow? state, string key, string type, string entity, int count)
+    {
+        var actions = new List<TableTransactionAction>(3);
+        if (state is null ? count == 0 : state.Articles == count && state.Entity == entity)
+            return actions;
+        if (state is not null && state.Articles != count)
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(type, EntityRankRow.RankKey(state.Articles, key)), ETag.All));
+        if (count == 0)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, state!, state!.ETag));
+            return actions;
+        }
+        var next = new EntityRankRow { PartitionKey = type, RowKey = EntityRankRow.StateKey(key), Entity = entity, Key = key, Type = type, Articles = count };
+        actions.Add(state is null
+            ? new TableTransactionAction(TableTransactionActionType.Add, next)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, state.ETag));
+        var rank = new EntityRankRow { PartitionKey = type, RowKey = EntityRankRow.RankKey(count, key), Entity = entity, Key = key, Type = type, Articles = count };
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, rank));
+        return actions;
+    }
+}
