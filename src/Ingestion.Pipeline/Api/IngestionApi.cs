@@ -39,23 +39,14 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
             }
         }
         var healthy = blob is null && table is null && queueError is null;
-        var body = new
-        {
-            status = healthy ? "healthy" : "unhealthy",
-            version = Version,
-            storage = new
-            {
-                blob = new { reachable = blob is null, error = blob },
-                queue = new { reachable = queueError is null, error = queueError },
-                table = new { reachable = table is null, error = table },
-            },
-            queues = new
-            {
-                extract = queues.GetValueOrDefault(StorageNames.ExtractQueue),
-                extractPoison = queues.GetValueOrDefault(StorageNames.ExtractPoisonQueue),
-                blobTriggerPoison = queues.GetValueOrDefault(StorageNames.BlobTriggerPoisonQueue),
-            },
-        };
+        var body = new HealthReport(
+            healthy ? "healthy" : "unhealthy",
+            Version,
+            new StorageHealth(new ServiceHealth(blob is null, blob), new ServiceHealth(queueError is null, queueError), new ServiceHealth(table is null, table)),
+            new QueueDepths(
+                queues.GetValueOrDefault(StorageNames.ExtractQueue),
+                queues.GetValueOrDefault(StorageNames.ExtractPoisonQueue),
+                queues.GetValueOrDefault(StorageNames.BlobTriggerPoisonQueue)));
         return new ApiResult(healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
     }
 
@@ -199,7 +190,7 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
             return ApiResult.Problem(404, "Unknown article", $"No article has the id '{id}'.");
         var outcome = await clean.HandleAsync(view.Name, force: true, cancellationToken);
         var after = await queries.GetAsync(id, cancellationToken);
-        return ApiResult.Accepted(new { id, name = view.Name, outcome = outcome.ToString().ToLowerInvariant(), status = after?.Status });
+        return ApiResult.Accepted(new ReprocessResult(id, view.Name, outcome.ToString().ToLowerInvariant(), after?.Status));
     }
 
     private static async Task<string?> ProbeAsync(Func<Task> probe, CancellationToken cancellationToken)
