@@ -4,6 +4,7 @@ using Ingestion.Pipeline.Api;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -18,7 +19,8 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
         services.AddSingleton<PipelineStorage>();
         services.AddSingleton<IArticleCleaner, DwArticleCleaner>();
         services.AddSingleton<IArticleAnalyzer, RuleBasedAnalyzer>();
