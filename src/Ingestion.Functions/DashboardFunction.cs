@@ -14,6 +14,7 @@ public sealed class DashboardFunction
     public const string Route = "dashboard/{*path}";
 
     [Function("Dashboard")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Function classes are instantiated by the worker, like the others.")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string? path)
     {
         // Relative links (app.js, style.css) resolve only under a trailing slash.
