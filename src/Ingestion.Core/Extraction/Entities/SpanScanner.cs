@@ -39,7 +39,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         if (profile.CommonCaps.Contains(w)) return false;
         var suspicious = t.SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
         if (!suspicious) return true;
-        if (world.Names.ContainsKey(w) || world.GivenNames.ContainsKey(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
+        if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
         return !doc.SeenLower(w);
     }
@@ -149,7 +149,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private int ScanCapitalizedNounLanguage(int b, int k, int e)
     {
         var toks = doc.Tokens[b];
-        if (e - k >= 2 && world.GivenNames.ContainsKey(doc.Span(b, k)))
+        if (e - k >= 2 && profile.GivenNameCues.Contains(doc.Span(b, k)))
         {
             var end = Math.Min(e, k + 3);
             while (end > k + 1 && !toks[end - 1].Cap) end--;
@@ -164,7 +164,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         var toks = doc.Tokens[b];
         var ownerWord = doc.Span(b, owner);
-        if (world.GivenNames.ContainsKey(ownerWord)) return false;
+        if (profile.GivenNameCues.Contains(ownerWord)) return false;
         var ownerOk = profile.OrgHeads.Contains(ownerWord) || profile.Titles.ContainsKey(ownerWord) || profile.PossessiveOrgOwners.Contains(ownerWord);
         if (!ownerOk) return false;
         var j = next;
@@ -223,7 +223,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         while (s < e)
         {
             var demLen = DemonymAt(b, s, e, out var country);
-            if (demLen == 1 && country.Length == 0 && world.GivenNames.ContainsKey(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
+            if (demLen == 1 && country.Length == 0 && profile.GivenNameCues.Contains(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
             if (demLen > 0)
             {
                 if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
@@ -297,7 +297,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var lexLen = MatchLexicon(b, s, out var entry);
             if (lexLen == e - s) { sink.AddKnown(b, s, e, entry!); return; }
         }
-        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !world.GivenNames.ContainsKey(doc.Span(b, s)))
+        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !profile.GivenNameCues.Contains(doc.Span(b, s)))
         {
             var lexLen = MatchLexicon(b, s + 1, out var entry);
             if (lexLen == e - s - 1 && entry!.Type == Model.EntityType.Organization) { sink.AddKnown(b, s + 1, e, entry); return; }

@@ -44,6 +44,25 @@ internal sealed class LanguageProfile
     public required bool NounsCapitalized { get; init; }
     public required Gazetteer World { get; init; }
 
+    /// <summary>The language's words written in lower case (from its spelling dictionary), in lower case.</summary>
+    public required WordSet CommonWords { get; init; }
+    /// <summary>The language's words its dictionary writes capitalised (names, places, "Christian"), in lower case.</summary>
+    public required WordSet ProperNouns { get; init; }
+    /// <summary>
+    /// Given names that are evidence of a person in this language: the curated ones, and those of the package lists that
+    /// are no ordinary word, nationality, title or place here ("Paris", "China" and "Will" are given names too).
+    /// </summary>
+    public required WordSet GivenNameCues { get; init; }
+
+    /// <summary>True when the word is only ever a common word of the language: its lower-case form is one, and no proper noun is written so.</summary>
+    public bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        if (CommonWords.Count == 0 || word.Length == 0 || word.Length > 64) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return CommonWords.Contains(lower) && !ProperNouns.Contains(lower);
+    }
+
     // ------------------------------------------------------------ scanning names
     /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
     public required WordSet Abbreviations { get; init; }
@@ -175,8 +194,24 @@ internal sealed class LanguageProfile
             cues[row[0]] = new SpeechCue(row.Length > 1 && row[1].Length > 0 ? row[1] : row[0], kind, row.Length > 3 && row[3].Length > 0 ? row[3] : null);
         }
 
+        var commonWords = new WordSet(ExtractionData.Lines($"{code}/common-words.txt", optional: true));
+        var properNouns = new WordSet(ExtractionData.Lines($"{code}/proper-nouns.txt", optional: true));
+        var directions = Set(words.DirectionWords);
+        var commonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true));
+        var titleMap = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal));
+        var demonymMap = new WordMap<string>(demonyms);
+        var givenNameCues = new List<string>();
+        foreach (var name in world.GivenNames.Keys)
+        {
+            if (!world.CuratedGivenNames.Contains(name) && IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions)) continue;
+            givenNameCues.Add(name);
+        }
+
         return new LanguageProfile
         {
+            CommonWords = commonWords,
+            ProperNouns = properNouns,
+            GivenNameCues = new WordSet(givenNameCues),
             Language = code,
             Support = words.Support,
             NounsCapitalized = words.NounsCapitalized,
@@ -195,17 +230,17 @@ internal sealed class LanguageProfile
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
             PossessiveOrgOwners = Set(words.PossessiveOrgOwners),
             SurnamePrefixes = words.SurnamePrefixes,
-            Demonyms = new WordMap<string>(demonyms),
-            Titles = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal)),
+            Demonyms = demonymMap,
+            Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
             ParticipleSuffixes = words.ParticipleSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
-            CommonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true)),
+            CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
-            DirectionWords = Set(words.DirectionWords),
+            DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
             OrgCueNouns = Set(words.OrgCueNouns),
@@ -227,6 +262,14 @@ internal sealed class LanguageProfile
             ScareCues = Set(words.ScareCues),
             StrongScareCues = Set(words.StrongScareCues),
         };
+    }
+
+    /// <summary>A package given name that is also a word, nationality, title, compass word or place is no evidence of a person.</summary>
+    private static bool IsNotAPersonCue(string name, Gazetteer world, WordSet commonWords, WordSet commonCaps, WordMap<string[][]> titles, WordMap<string> demonyms, WordSet directions)
+    {
+        if (commonWords.Contains(name.ToLowerInvariant()) || commonCaps.Contains(name) || titles.ContainsKey(name) || demonyms.ContainsKey(name) || directions.Contains(name)) return true;
+        if (world.Names.TryGetValue(name, out var entries) && Array.Exists(entries, e => e.Tokens.Length == 1)) return true;
+        return world.Kinds.TryGetValue(name, out var kinds) && (kinds & (NameKinds.Location | NameKinds.City | NameKinds.Organization)) != 0 && (kinds & NameKinds.Person) == 0;
     }
 
     private static WordSet Set(string[] words) => words.Length == 0 ? WordSet.Empty : new WordSet(words);
