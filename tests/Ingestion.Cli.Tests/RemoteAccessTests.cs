@@ -107,6 +107,8 @@ public class RemoteAccessTests
     /// <summary>Runs a command with stdout (or stderr) captured.</summary>
     private static async Task<(int Exit, string Output)> CaptureAsync(Func<Task<int>> run, bool stderr = false)
     {
+        // Spectre's shared console binds to the stdout of the moment it is first used: make that the real one.
+        _ = Spectre.Console.AnsiConsole.Console.Profile;
         var original = stderr ? Console.Error : Console.Out;
         using var capture = new StringWriter();
         if (stderr) Console.SetError(capture); else Console.SetOut(capture);

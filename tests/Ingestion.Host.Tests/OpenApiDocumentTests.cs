@@ -3,12 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ingestion.Pipeline.Api;
-using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestion.Host.Tests;
 
@@ -22,26 +17,19 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     private static readonly string Committed = Path.Combine(RepositoryPaths.Root, "docs", "openapi.json");
     private static readonly string HttpFile = Path.Combine(RepositoryPaths.Root, "docs", "ingestion.http");
 
-    private WebApplication _host = null!;
+    private RunningHost _host = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var azurite = await SharedAzurite.GetAsync();
-        _host = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
-        {
-            [StorageNames.Connection] = azurite.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await _host.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        _host = await RunningHost.SharedAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_host.BaseUrl) };
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         _http.Dispose();
-        await _host.StopAsync();
-        await _host.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     /// <summary>"/api/" + each ApiRoutes constant, as both hosts serve them.</summary>

@@ -13,13 +13,6 @@ public class CrossArticleTests
     private static ArticleRow Article(string? published) =>
         new() { PartitionKey = Guid.NewGuid().ToString("N")[..16], Name = TestPipeline.UniqueName(), Status = ArticleStatus.Cleaned, Title = "Title " + published, Published = published };
 
-    private static async Task<List<T>> PartitionAsync<T>(TableClient table, string pk) where T : class, ITableEntity, new()
-    {
-        var rows = new List<T>();
-        await foreach (var r in table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"))) rows.Add(r);
-        return rows;
-    }
-
     private static async Task<RankedEntity?> RankOfAsync(TestPipeline p, EntityType type, string name)
     {
         var top = await p.Get<CrossArticleQueries>().TopEntitiesAsync(type, CrossArticleQueries.MaxTop);
@@ -97,8 +90,8 @@ public class CrossArticleTests
         await store.ReplaceAsync(articles[0], new ArticleAnalysis([], []));
         Assert.Null(await RankOfAsync(p, EntityType.Event, often));
         Assert.Null(await RankOfAsync(p, EntityType.Event, rarely));
-        Assert.Single(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, TableKeys.EntityKey(often)));
-        var rankRows = await PartitionAsync<EntityRankRow>(p.Storage.EntityRanking, "event");
+        Assert.Single(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(TableKeys.EntityKey(often)));
+        var rankRows = await p.Storage.EntityRanking.PartitionAsync<EntityRankRow>("event");
         Assert.DoesNotContain(rankRows, r => r.Key == TableKeys.EntityKey(often) || r.Key == TableKeys.EntityKey(rarely));
     }
 
@@ -113,15 +106,15 @@ public class CrossArticleTests
         var analysis = new ArticleAnalysis([], [new Quote("one", speaker, "said", QuoteAttribution.Explicit), new Quote("two", speaker, "said", QuoteAttribution.Continued)]);
         await store.ReplaceAsync(article, analysis);
         await store.ReplaceAsync(article, analysis);
-        Assert.Equal(2, (await PartitionAsync<SpeakerQuoteRow>(p.Storage.SpeakerQuotes, TableKeys.EntityKey(speaker))).Count);
+        Assert.Equal(2, (await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(TableKeys.EntityKey(speaker))).Count);
 
         article.Published = "2023-06-01"; // a re-drop whose page now shows another date
         await store.ReplaceAsync(article, new ArticleAnalysis([], [new Quote("one", speaker, "said", QuoteAttribution.Explicit), new Quote("two", other, "said", QuoteAttribution.Explicit)]));
 
-        var mine = await PartitionAsync<SpeakerQuoteRow>(p.Storage.SpeakerQuotes, TableKeys.EntityKey(speaker));
+        var mine = await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(TableKeys.EntityKey(speaker));
         Assert.Equal("2023-06-01", Assert.Single(mine).Published);
-        Assert.Equal("two", Assert.Single(await PartitionAsync<SpeakerQuoteRow>(p.Storage.SpeakerQuotes, TableKeys.EntityKey(other))).Text);
-        var records = await PartitionAsync<IndexEntryRow>(p.Storage.IndexEntries, article.PartitionKey);
+        Assert.Equal("two", Assert.Single(await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(TableKeys.EntityKey(other))).Text);
+        var records = await p.Storage.IndexEntries.PartitionAsync<IndexEntryRow>(article.PartitionKey);
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.False(r.Pending));
     }
@@ -146,10 +139,10 @@ public class CrossArticleTests
 
         await p.Get<ResultsStore>().ReplaceAsync(article, new ArticleAnalysis([new Entity(kept, EntityType.Organization, [], 1, null)], []));
 
-        Assert.Empty(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, key));
+        Assert.Empty(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(key));
         Assert.Null(await RankOfAsync(p, EntityType.Organization, orphan));
         Assert.Equal(1, (await RankOfAsync(p, EntityType.Organization, kept))!.Articles);
-        var record = Assert.Single(await PartitionAsync<IndexEntryRow>(p.Storage.IndexEntries, article.PartitionKey));
+        var record = Assert.Single(await p.Storage.IndexEntries.PartitionAsync<IndexEntryRow>(article.PartitionKey));
         Assert.Equal(TableKeys.EntityKey(kept), record.TargetPartition);
     }
 
@@ -170,8 +163,8 @@ public class CrossArticleTests
         await p.Get<ArticleRepository>().FailAsync(article, PipelineStage.Clean, "NoArticle", "no article");
 
         var key = TableKeys.EntityKey(speaker);
-        Assert.Empty(await PartitionAsync<SpeakerQuoteRow>(p.Storage.SpeakerQuotes, key));
-        Assert.Empty(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, key));
+        Assert.Empty(await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(key));
+        Assert.Empty(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(key));
         Assert.Null(await RankOfAsync(p, EntityType.Person, speaker));
         var view = await p.Get<ArticleQueries>().GetAsync(article.PartitionKey);
         Assert.Equal(ArticleStatus.Failed, view!.Status);

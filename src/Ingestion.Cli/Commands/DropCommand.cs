@@ -30,16 +30,8 @@ internal sealed class DropCommand : AsyncCommand<DropCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        List<(string Path, string Name)> files;
-        try
-        {
-            files = InputFiles.Expand(settings.Paths).ToList();
-        }
-        catch (FileNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync("ingest: " + e.Message);
+        if (!InputFiles.TryExpand(settings.Paths, out var files))
             return 2;
-        }
         var connection = settings.Resolve();
         var storage = new PipelineStorage(connection);
         if (connection.UsesConnectionString)

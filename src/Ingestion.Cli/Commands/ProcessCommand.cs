@@ -31,16 +31,8 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        List<(string Path, string Name)> files;
-        try
-        {
-            files = InputFiles.Expand(settings.Paths).ToList();
-        }
-        catch (FileNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync("ingest: " + e.Message);
+        if (!InputFiles.TryExpand(settings.Paths, out var files))
             return 2;
-        }
 
         var processor = ArticleProcessor.CreateDefault();
         await using var output = settings.Output is null ? Console.OpenStandardOutput() : File.Create(settings.Output);

@@ -8,8 +8,6 @@ namespace Ingestion.Cli.Commands;
 /// </summary>
 internal static class Progress
 {
-    private static readonly IAnsiConsole Stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-
     /// <param name="work">Gets a callback to call after each item.</param>
     public static async Task Run(bool toStderr, string label, int total, Func<Action, Task> work)
     {
@@ -18,7 +16,8 @@ internal static class Progress
             await work(() => { });
             return;
         }
-        var console = toStderr ? Stderr : AnsiConsole.Console;
+        // Made per run, over whatever stderr is now (tests redirect it).
+        var console = toStderr ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         await console.Progress().AutoClear(toStderr).StartAsync(async progress =>
         {
             var task = progress.AddTask(label, maxValue: total);

@@ -59,12 +59,12 @@ public sealed class EntityRanking(PipelineStorage storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, state!, state!.ETag));
             return actions;
         }
-        var next = new EntityRankRow { PartitionKey = type, RowKey = EntityRankRow.StateKey(key), Entity = entity, Key = key, Type = type, Articles = count };
+        EntityRankRow Row(string rowKey) => new() { PartitionKey = type, RowKey = rowKey, Entity = entity, Key = key, Type = type, Articles = count };
+        var next = Row(EntityRankRow.StateKey(key));
         actions.Add(state is null
             ? new TableTransactionAction(TableTransactionActionType.Add, next)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, state.ETag));
-        var rank = new EntityRankRow { PartitionKey = type, RowKey = EntityRankRow.RankKey(count, key), Entity = entity, Key = key, Type = type, Articles = count };
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, rank));
+        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(EntityRankRow.RankKey(count, key))));
         return actions;
     }
 }

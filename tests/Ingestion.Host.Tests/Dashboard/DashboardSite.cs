@@ -5,10 +5,6 @@ using System.Text.Json;
 using Ingestion.Core.Input;
 using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Ingestion.Host.Tests.Dashboard;
@@ -25,12 +21,12 @@ public sealed class DashboardSite : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-    private WebApplication _host = null!;
+    private RunningHost _host = null!;
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
+    public HttpClient Http => _host.Api;
+    public string BaseUrl => _host.BaseUrl;
 
     /// <summary>The seed: a real DW page (seeds/000_4cf934df87468c23.txt).</summary>
     public string SeedId { get; private set; } = "";
@@ -53,17 +49,8 @@ public sealed class DashboardSite : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does");
-        var azurite = await SharedAzurite.GetAsync();
-        _host = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
-        {
-            [StorageNames.Connection] = azurite.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await _host.StartAsync();
-        BaseUrl = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/api/") };
-
-        var storage = _host.Services.GetRequiredService<PipelineStorage>();
+        _host = await RunningHost.SharedAsync();
+        var storage = _host.Storage;
         var folder = $"dashboard/{Guid.NewGuid():N}";
         var seed = await File.ReadAllTextAsync(RepositoryPaths.Seed);
         SeedId = await DropAsync(storage, $"{folder}/000_4cf934df87468c23.txt", Encoding.UTF8.GetBytes(seed));
@@ -119,8 +106,5 @@ public sealed class DashboardSite : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        Http?.Dispose();
-        await _host.StopAsync();
-        await _host.DisposeAsync();
     }
 }
