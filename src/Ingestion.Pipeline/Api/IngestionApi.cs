@@ -122,13 +122,8 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
     /// <summary><c>GET /api/entities?type=person&amp;top=50</c>: entities ranked by the number of articles they appear in.</summary>
     public async Task<ApiResult> TopEntitiesAsync(string? type, string? top, CancellationToken cancellationToken)
     {
-        EntityType? only = null;
-        if (type is not null)
-        {
-            if (!Enum.TryParse<EntityType>(type, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(type, out _))
-                return ApiResult.Problem(400, "Unknown entity type", $"type must be one of: {string.Join(", ", Enum.GetNames<EntityType>().Select(n => n.ToLowerInvariant()))}.");
-            only = parsed;
-        }
+        if (!TryName<EntityType>(type, out var only))
+            return ApiResult.Problem(400, "Unknown entity type", $"type must be one of: {Names<EntityType>()}.");
         var count = 50;
         if (top is not null && (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > CrossArticleQueries.MaxTop))
             return ApiResult.Problem(400, "Bad top", $"top must be a number from 1 to {CrossArticleQueries.MaxTop}.");
@@ -148,13 +143,8 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
             return ApiResult.Problem(400, "Malformed date", "from and to are dates as yyyy-MM-dd (years 1000 to 9998).");
         if (earliest > latest)
             return ApiResult.Problem(400, "Empty date range", "from must not be later than to.");
-        QuoteAttribution? how = null;
-        if (attribution is not null)
-        {
-            if (!Enum.TryParse<QuoteAttribution>(attribution, ignoreCase: true, out var parsed) || int.TryParse(attribution, out _))
-                return ApiResult.Problem(400, "Unknown attribution", $"attribution must be one of: {string.Join(", ", Enum.GetNames<QuoteAttribution>().Select(n => n.ToLowerInvariant()))}.");
-            how = parsed;
-        }
+        if (!TryName<QuoteAttribution>(attribution, out var how))
+            return ApiResult.Problem(400, "Unknown attribution", $"attribution must be one of: {Names<QuoteAttribution>()}.");
         if (q is not null && q.Trim().Length is < 2 or > 100)
             return ApiResult.Problem(400, "Bad search word", "q is 2 to 100 characters.");
         var size = CrossArticleQueries.DefaultTimelinePageSize;
@@ -169,6 +159,18 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
             return ApiResult.Problem(400, "Bad continuation token", "Pass back the continuation value of the previous page unchanged.");
         }
     }
+
+    /// <summary>An enum value by its lowercase name (never by number); absent is fine.</summary>
+    private static bool TryName<T>(string? value, out T? parsed) where T : struct, Enum
+    {
+        parsed = null;
+        if (value is null) return true;
+        if (!Enum.GetNames<T>().Any(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))) return false;
+        parsed = Enum.Parse<T>(value, ignoreCase: true);
+        return true;
+    }
+
+    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
 
     private static bool TryDate(string? value, out DateOnly? date)
     {
