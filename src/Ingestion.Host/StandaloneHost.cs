@@ -60,6 +60,7 @@ public static class StandaloneHost
         builder.Services.AddSingleton<PipelineTriggers>();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<ReconcilerService>();
+        builder.Services.AddHostedService<RankingService>();
         builder.Services.AddSingleton<Microsoft.Azure.WebJobs.Host.Timers.IWebJobsExceptionHandlerFactory, StopOnListenerFailure.Factory>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {

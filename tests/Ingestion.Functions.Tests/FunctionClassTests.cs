@@ -116,6 +116,7 @@ public class FunctionClassTests
         Assert.Equal("function words", timeline.GetProperty("items")[0].GetProperty("text").GetString());
         (status, _) = await ExecuteAsync(await api.SpeakerQuotes(Request("?from=tomorrow"), speaker));
         Assert.Equal(400, status);
+        Assert.True(await new RankEntitiesFunction(p.Get<EntityRanking>()).Run(null!, default) >= 1, "the new entity was marked for a recount");
         var (topStatus, top) = await ExecuteAsync(await api.TopEntities(Request("?type=person&top=500")));
         Assert.Equal(200, topStatus);
         Assert.Contains(top.GetProperty("items").EnumerateArray(), e => e.GetProperty("entity").GetString() == speaker);

@@ -64,7 +64,7 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             ["BlobTriggerPoison", "CleanArticle", "Dashboard", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "GetArticleText", "Health",
-             "ListArticles", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
+             "ListArticles", "RankEntities", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -13,8 +13,10 @@ public class CrossArticleTests
     private static ArticleRow Article(string? published) =>
         new() { PartitionKey = Guid.NewGuid().ToString("N")[..16], Name = TestPipeline.UniqueName(), Status = ArticleStatus.Cleaned, Title = "Title " + published, Published = published };
 
+    /// <summary>The entity's rank once the marked entities are recounted (the hosts sweep every few seconds).</summary>
     private static async Task<RankedEntity?> RankOfAsync(TestPipeline p, EntityType type, string name)
     {
+        await p.Get<EntityRanking>().SweepAsync();
         var top = await p.Get<CrossArticleQueries>().TopEntitiesAsync(type, CrossArticleQueries.MaxTop);
         return top.Items.SingleOrDefault(e => e.Key == TableKeys.EntityKey(name));
     }
@@ -77,6 +79,7 @@ public class CrossArticleTests
         // A replay changes nothing.
         await store.ReplaceAsync(articles[0], new ArticleAnalysis([new Entity(often, EntityType.Event, [], 1, null), new Entity(rarely, EntityType.Event, [], 1, null)], []));
 
+        await p.Get<EntityRanking>().SweepAsync();
         var top = await p.Get<CrossArticleQueries>().TopEntitiesAsync(EntityType.Event, CrossArticleQueries.MaxTop);
         var mine = top.Items.Where(e => e.Entity == often || e.Entity == rarely).ToList();
         Assert.Equal([(often, 3), (rarely, 1)], mine.Select(e => (e.Entity, e.Articles)));

@@ -50,14 +50,11 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
             }
         });
 
-        // 3. Recount every ranking an added, pending or removed entity row counts in.
+        // 3. Mark for a recount every ranking an added, pending or removed entity row counts in.
         var unsettled = wanted.Values.Select(e => e.Record).Where(r => !recorded.TryGetValue(r.RowKey, out var old) || old.Pending);
-        var recount = unsettled.Concat(stale)
+        await ranking.MarkDirtyAsync(unsettled.Concat(stale)
             .Where(r => r.Table == StorageNames.EntityIndexTable)
-            .DistinctBy(r => (r.TargetPartition, r.Type))
-            .ToList();
-        await Parallel.ForEachAsync(recount, parallel, async (r, ct) =>
-            await ranking.RecountAsync(r.TargetPartition, r.Type!, r.Entity ?? r.TargetPartition, ct));
+            .Select(r => (r.TargetPartition, r.Type!, r.Entity ?? r.TargetPartition)), cancellationToken);
 
         // 4. Settle: records of removed rows go, pending records of kept rows stop being pending.
         var settle = stale.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))

@@ -26,8 +26,8 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
         foreach (var each in types)
         {
             var name = Lower(each);
-            // Rank rows sort before the state rows (prefix "~"), most articles first.
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {name} and RowKey lt {EntityRankRow.StatePrefix}");
+            // Rank rows lie between the dirty marks ("!") and the state rows ("~"), most articles first.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {name} and RowKey ge {EntityRankRow.RankStart} and RowKey lt {EntityRankRow.StatePrefix}");
             var n = 0;
             await foreach (var row in storage.EntityRanking.QueryAsync<EntityRankRow>(filter, maxPerPage: top, cancellationToken: cancellationToken))
             {

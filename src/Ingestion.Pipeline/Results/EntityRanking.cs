@@ -8,11 +8,54 @@ namespace Ingestion.Pipeline.Results;
 /// Entities ranked by the number of articles they appear in, per type (<c>EntityRanking</c>). A count is never
 /// incremented: it is recounted from the entity's partition of <c>EntityArticles</c>, so at-least-once writers cannot
 /// drift it, and a later rule for which articles count (issue 16: copies of one story count once) changes only
-/// <see cref="CountAsync"/>. Concurrent recounts of one entity are ordered by the state row's ETag.
+/// <see cref="CountAsync"/>. The extract stage only marks an entity dirty (<see cref="MarkDirtyAsync"/>, one
+/// transaction per type); <see cref="SweepAsync"/> recounts the dirty ones every few seconds, so a hundred articles
+/// naming one person cost one recount, not a hundred racing ones. Concurrent recounts are ordered by ETags.
 /// </summary>
 public sealed class EntityRanking(PipelineStorage storage)
 {
     private const int MaxAttempts = 8;
+
+    /// <summary>Recounts at once in a sweep.</summary>
+    private const int Parallelism = 8;
+
+    /// <summary>Records that these entities' articles changed (upserts: marking twice is marking once, and renews the ETag).</summary>
+    public async Task MarkDirtyAsync(IEnumerable<(string Key, string Type, string Entity)> entities, CancellationToken cancellationToken = default)
+    {
+        foreach (var type in entities.DistinctBy(e => (e.Key, e.Type)).GroupBy(e => e.Type))
+            foreach (var chunk in type.Chunk(ResultsStore.MaxBatchSize))
+                await storage.EntityRanking.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                    new EntityRankRow { PartitionKey = e.Type, RowKey = EntityRankRow.DirtyKey(e.Key), Entity = e.Entity, Key = e.Key, Type = e.Type })), cancellationToken);
+    }
+
+    /// <summary>
+    /// Recounts every dirty entity, then clears its mark unless it was marked again meanwhile (its ETag changed):
+    /// that one is recounted by the next sweep. Returns how many were recounted.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var dirty = new List<EntityRankRow>();
+        foreach (var type in Enum.GetNames<Core.Model.EntityType>())
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {type.ToLowerInvariant()} and RowKey lt {EntityRankRow.RankStart}");
+            await foreach (var row in storage.EntityRanking.QueryAsync<EntityRankRow>(filter, cancellationToken: cancellationToken))
+                dirty.Add(row);
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(dirty, parallel, async (mark, ct) =>
+        {
+            await RecountAsync(mark.Key, mark.Type, mark.Entity, ct);
+            try
+            {
+                await storage.EntityRanking.DeleteEntityAsync(mark.PartitionKey, mark.RowKey, mark.ETag, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // marked again while we counted (412), or cleared by a concurrent sweep (404)
+            }
+        });
+        return dirty.Count;
+    }
 
     public async Task RecountAsync(string key, string type, string entity, CancellationToken cancellationToken = default)
     {

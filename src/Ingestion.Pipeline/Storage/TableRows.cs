@@ -140,14 +140,21 @@ public sealed class SpeakerQuoteRow : ITableEntity
 }
 
 /// <summary>
-/// <c>EntityRanking</c>, one partition per entity type, two kinds of rows: a rank row (RowKey = <see cref="RankKey"/>,
-/// so key order is most articles first) and the entity's state row (RowKey = <see cref="StateKey"/>, sorting after
-/// every rank row) that says which rank row is current. Both change in one transaction.
+/// <c>EntityRanking</c>, one partition per entity type, three kinds of rows: a rank row (RowKey = <see cref="RankKey"/>,
+/// digits first, so key order is most articles first); the entity's state row (RowKey = <see cref="StateKey"/>, after
+/// every rank row) that says which rank row is current, changed with it in one transaction; and a dirty row
+/// (RowKey = <see cref="DirtyKey"/>, before every rank row) saying the entity's articles changed and it awaits a recount.
 /// </summary>
 public sealed class EntityRankRow : ITableEntity
 {
     /// <summary>State rows start with this; rank rows start with digits, which sort before it.</summary>
     public const string StatePrefix = "~";
+
+    /// <summary>Dirty rows start with this, which sorts before the digits of rank rows.</summary>
+    public const string DirtyPrefix = "!";
+
+    /// <summary>The first rank row key possible: rank rows lie in [<see cref="RankStart"/>, <see cref="StatePrefix"/>).</summary>
+    public const string RankStart = "0";
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -165,6 +172,8 @@ public sealed class EntityRankRow : ITableEntity
         (int.MaxValue - articles).ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "-" + key;
 
     public static string StateKey(string key) => StatePrefix + key;
+
+    public static string DirtyKey(string key) => DirtyPrefix + key;
 }
 
 /// <summary>
@@ -185,7 +194,7 @@ public sealed class IndexEntryRow : ITableEntity
     /// <summary>For <c>EntityArticles</c> rows: the type the entity had, whose ranking the row counts in.</summary>
     public string? Type { get; set; }
     public string? Entity { get; set; }
-    /// <summary>True until the rankings the row counts in have been recounted with it.</summary>
+    /// <summary>True until the rankings the row counts in have been marked for a recount.</summary>
     public bool Pending { get; set; }
 
     public static string EntryKey(string table, string partition, string row, string? type) =>

@@ -102,6 +102,19 @@ public sealed class DashboardSite : IAsyncLifetime
         throw new TimeoutException($"article {id} was not extracted or failed in time");
     }
 
+    /// <summary>Waits until the person ranking lists <paramref name="entity"/>.</summary>
+    public async Task WaitForRankingAsync(string entity)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var top = await Http.GetFromJsonAsync<JsonElement>("entities?type=person&top=500");
+            if (top.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("entity").GetString() == entity)) return;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"{entity} never reached the person ranking");
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
