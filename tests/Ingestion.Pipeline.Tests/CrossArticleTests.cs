@@ -150,6 +150,30 @@ public class CrossArticleTests
     }
 
     [Fact]
+    public async Task An_article_extracted_before_the_records_existed_loses_its_stale_index_rows_and_is_ranked()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var dropped = $"Dropped Org {Guid.NewGuid():N}";
+        var kept = $"Kept Org {Guid.NewGuid():N}";
+        var article = Article("2021-01-01");
+        // What the previous version wrote: entity rows and index rows, no records, no ranking.
+        foreach (var name in new[] { dropped, kept })
+        {
+            var key = TableKeys.EntityKey(name);
+            await p.Storage.Entities.UpsertEntityAsync(new EntityRow { PartitionKey = article.PartitionKey, RowKey = key, Name = name, Type = "organization" });
+            await p.Storage.EntityIndex.UpsertEntityAsync(new EntityIndexRow { PartitionKey = key, RowKey = article.PartitionKey, Entity = name, Type = "organization" });
+        }
+
+        await p.Get<ResultsStore>().ReplaceAsync(article, new ArticleAnalysis([new Entity(kept, EntityType.Organization, [], 1, null)], []));
+
+        Assert.Empty(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(TableKeys.EntityKey(dropped)));
+        Assert.Single(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(TableKeys.EntityKey(kept)));
+        Assert.Equal(1, (await RankOfAsync(p, EntityType.Organization, kept))!.Articles);
+        var record = Assert.Single(await p.Storage.IndexEntries.PartitionAsync<IndexEntryRow>(article.PartitionKey));
+        Assert.False(record.Pending);
+    }
+
+    [Fact]
     public async Task An_article_that_fails_after_being_extracted_leaves_every_index()
     {
         await using var p = await TestPipeline.CreateAsync();

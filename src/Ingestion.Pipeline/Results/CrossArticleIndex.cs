@@ -19,13 +19,25 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
     /// <summary>One index row this article should own, and the record that says so.</summary>
     private sealed record Entry(IndexEntryRow Record, ITableEntity Row);
 
-    public async Task ReplaceAsync(ArticleRow article, IReadOnlyList<EntityRow> entities, IReadOnlyList<QuoteRow> quotes, CancellationToken cancellationToken = default)
+    /// <param name="previousEntities">
+    /// The article's entity rows (key, type) before this analysis. Articles extracted before the records existed have
+    /// index rows but no records of them: these become their records, so stale rows still go and rankings count the rest.
+    /// </param>
+    public async Task ReplaceAsync(ArticleRow article, IReadOnlyList<EntityRow> entities, IReadOnlyList<QuoteRow> quotes,
+        IReadOnlyList<(string Key, string Type)> previousEntities, CancellationToken cancellationToken = default)
     {
         var id = article.PartitionKey;
         var wanted = Desired(article, entities, quotes).ToDictionary(e => e.Record.RowKey, StringComparer.Ordinal);
         var recorded = new Dictionary<string, IndexEntryRow>(StringComparer.Ordinal);
         await foreach (var r in storage.IndexEntries.QueryAsync<IndexEntryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {id}"), cancellationToken: cancellationToken))
             recorded[r.RowKey] = r;
+        if (recorded.Count == 0 && previousEntities.Count > 0)
+        {
+            // Extracted before records existed: record its index rows now (pending, so their rankings count them).
+            var legacy = previousEntities.Select(e => Record(id, StorageNames.EntityIndexTable, e.Key, id, e.Type, null)).DistinctBy(r => r.RowKey).ToList();
+            await SubmitAsync(legacy.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+            foreach (var r in legacy) recorded[r.RowKey] = r;
+        }
 
         // 1. Record what is about to be written (pending until the rankings count it).
         var fresh = wanted.Values.Where(e => !recorded.ContainsKey(e.Record.RowKey)).Select(e => e.Record).ToList();

@@ -22,9 +22,11 @@ public sealed class ResultsStore(PipelineStorage storage, CrossArticleIndex inde
         var id = article.PartitionKey;
         var entityRows = BuildEntityRows(id, analysis);
         var quoteRows = BuildQuoteRows(id, analysis);
-        await SyncPartitionAsync(storage.Entities, id, entityRows, await ListRowKeysAsync(storage.Entities, id, cancellationToken), cancellationToken);
-        await SyncPartitionAsync(storage.Quotes, id, quoteRows, await ListRowKeysAsync(storage.Quotes, id, cancellationToken), cancellationToken);
-        await index.ReplaceAsync(article, entityRows, quoteRows, cancellationToken);
+        var previous = await ListRowsAsync(storage.Entities, id, ["RowKey", "Type"], cancellationToken);
+        await SyncPartitionAsync(storage.Entities, id, entityRows, previous.Select(e => e.RowKey), cancellationToken);
+        var previousQuotes = await ListRowsAsync(storage.Quotes, id, ["RowKey"], cancellationToken);
+        await SyncPartitionAsync(storage.Quotes, id, quoteRows, previousQuotes.Select(q => q.RowKey), cancellationToken);
+        await index.ReplaceAsync(article, entityRows, quoteRows, previous.Select(e => (e.RowKey, e.GetString("Type") ?? "")).ToList(), cancellationToken);
     }
 
     /// <summary>Removes every result row of the article (its content is gone or failed): no query finds it afterwards.</summary>
@@ -67,13 +69,13 @@ public sealed class ResultsStore(PipelineStorage storage, CrossArticleIndex inde
             Attribution = quote.Attribution.ToString().ToLowerInvariant(),
         }).ToList();
 
-    private static async Task<List<string>> ListRowKeysAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    private static async Task<List<TableEntity>> ListRowsAsync(TableClient table, string partition, string[] select, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
+        var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            keys.Add(entity.RowKey);
-        return keys;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+            rows.Add(entity);
+        return rows;
     }
 
     /// <summary>Upserts <paramref name="rows"/> and deletes the partition's other rows, in transactions of at most 100.</summary>
