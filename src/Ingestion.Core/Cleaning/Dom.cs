@@ -1,12 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using AngleSharp.Dom;
 
 namespace Ingestion.Core.Cleaning;
 
 /// <summary>
-/// A selector as named data: tag and/or class and/or attribute (value). Matching is a few string compares, and the
-/// walks are iterative and bounded, so the layout readers neither parse CSS per call nor recurse.
+/// A selector as named data: tag and/or class and/or attribute (value), optionally excluding a class. Matching is
+/// a few string compares, and the walks are iterative and bounded, so the layout readers neither parse CSS per call
+/// nor recurse. The layout files write selectors in a small CSS subset: <c>tag.class[attr=value]:not(.class)</c>,
+/// every part optional (<see cref="Parse"/>).
 /// </summary>
-internal sealed record Sel(string? Tag = null, string? Class = null, string? Attr = null, string? Value = null)
+[JsonConverter(typeof(SelJsonConverter))]
+internal sealed record Sel(string? Tag = null, string? Class = null, string? Attr = null, string? Value = null, string? NotClass = null)
 {
     public bool Matches(IElement e)
     {
@@ -17,8 +22,70 @@ internal sealed record Sel(string? Tag = null, string? Class = null, string? Att
             var v = e.GetAttribute(Attr);
             if (v is null || (Value is not null && !string.Equals(v, Value, StringComparison.OrdinalIgnoreCase))) return false;
         }
-        return true;
+        return NotClass is null || !Dom.HasClass(e, NotClass);
     }
+
+    /// <summary>"&lt;tag": how <see cref="PageSlicer"/> finds the element in raw markup.</summary>
+    public string RawOpenTag => "<" + (Tag ?? throw new InvalidOperationException($"selector {this} names no tag"));
+
+    /// <summary>"&lt;/tag&gt;".</summary>
+    public string RawCloseTag => "</" + (Tag ?? throw new InvalidOperationException($"selector {this} names no tag")) + ">";
+
+    /// <summary>The class name alone (found inside any class attribute).</summary>
+    public string RawClass => Class ?? throw new InvalidOperationException($"selector {this} names no class");
+
+    /// <summary><c>class="name"</c>: an element whose class attribute is exactly this class.</summary>
+    public string RawClassAttribute => "class=\"" + RawClass + "\"";
+
+    /// <summary>Reads <c>tag.class[attr=value]:not(.class)</c>, each part optional, nothing else.</summary>
+    public static Sel Parse(string text)
+    {
+        var s = text.AsSpan().Trim();
+        var original = s;
+        string? tag = null, cls = null, attr = null, value = null, notClass = null;
+        var n = Name(s);
+        if (n > 0) { tag = s[..n].ToString(); s = s[n..]; }
+        if (s.StartsWith(".")) { n = Name(s[1..]); cls = s.Slice(1, n).ToString(); s = s[(n + 1)..]; }
+        if (s.StartsWith("["))
+        {
+            var close = s.IndexOf(']');
+            if (close < 0) throw Bad(original);
+            var inside = s[1..close];
+            var eq = inside.IndexOf('=');
+            attr = (eq < 0 ? inside : inside[..eq]).Trim().ToString();
+            if (eq >= 0) value = inside[(eq + 1)..].Trim().Trim('"').ToString();
+            s = s[(close + 1)..];
+        }
+        if (s.StartsWith(":not(.") && s.EndsWith(")"))
+        {
+            notClass = s[6..^1].ToString();
+            s = [];
+        }
+        if (!s.IsEmpty || cls is "" || attr is "" || notClass is "" || (tag ?? cls ?? attr) is null) throw Bad(original);
+        return new Sel(tag, cls, attr, value, notClass);
+    }
+
+    private static int Name(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] is '-' or '_')) i++;
+        return i;
+    }
+
+    private static FormatException Bad(ReadOnlySpan<char> text) =>
+        new($"'{text}' is not a selector of the form tag.class[attr=value]:not(.class)");
+
+    public override string ToString() =>
+        $"{Tag}{(Class is null ? "" : "." + Class)}{(Attr is null ? "" : $"[{Attr}{(Value is null ? "" : "=" + Value)}]")}{(NotClass is null ? "" : $":not(.{NotClass})")}";
+}
+
+/// <summary>Selectors in the layout files are strings.</summary>
+internal sealed class SelJsonConverter : JsonConverter<Sel>
+{
+    public override Sel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Sel.Parse(reader.GetString() ?? throw new JsonException("a selector must be a string"));
+
+    public override void Write(Utf8JsonWriter writer, Sel value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }
 
 internal static class Dom

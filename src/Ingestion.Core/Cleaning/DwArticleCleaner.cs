@@ -1,3 +1,4 @@
+using Ingestion.Core.Cleaning.Layouts;
 using Ingestion.Core.Input;
 using Ingestion.Core.Model;
 
@@ -37,7 +38,7 @@ public sealed class DwArticleCleaner : IArticleCleaner
             {
                 ArticleFormat.Json => JsonArticleReader.Read(input.Text, cat, _options.BaseTime),
                 ArticleFormat.Html => HtmlArticleReader.Read(input.Text, cat, _options.BaseTime),
-                _ => TextDumpReader.Read(input.Text, cat, _options.BaseTime),
+                _ => TextDumpLayout.Read(input.Text, cat, _options.BaseTime),
             };
             return draft.Build(input.Format);
         }

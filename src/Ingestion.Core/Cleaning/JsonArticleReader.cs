@@ -65,7 +65,7 @@ internal static class JsonArticleReader
     {
         var bodyText = Str(o, BodyKeys);
         if (bodyText is null && Arr(o, BodyKeys) is { } parts) bodyText = string.Join("\n\n", parts);
-        var lang = LanguageGuesser.FromCode(Str(o, LangKeys)) ?? LanguageGuesser.FromUrl(Str(o, ["url", "@id", "link", "canonicalUrl"]));
+        var lang = LanguageGuesser.FromCode(Str(o, LangKeys)) ?? DwSite.LanguageOfUrl(Str(o, ["url", "@id", "link", "canonicalUrl"]));
         ArticleDraft draft;
         if (bodyText is not null && bodyText.Contains('<') && bodyText.Contains("</", StringComparison.Ordinal))
             draft = HtmlArticleReader.ReadFragment(bodyText, cat, lang);

@@ -15,18 +15,6 @@ internal static class LanguageGuesser
         return c.Length is 2 or 3 && c.All(char.IsAsciiLetterLower) ? c : null;
     }
 
-    /// <summary>"https://www.dw.com/de/…" → "de".</summary>
-    public static string? FromUrl(string? url)
-    {
-        if (url is null) return null;
-        var i = url.IndexOf("dw.com/", StringComparison.OrdinalIgnoreCase);
-        if (i < 0) return null;
-        var rest = url.AsSpan(i + 7);
-        var slash = rest.IndexOf('/');
-        if (slash is < 2 or > 7) return null;
-        return FromCode(rest[..slash].ToString());
-    }
-
     private const int SampleChars = 600;
 
     public static string? Guess(IEnumerable<string> lines, UiCatalog cat)

@@ -1,3 +1,4 @@
+using Ingestion.Core.Cleaning.Layouts;
 using Ingestion.Core.Model;
 
 namespace Ingestion.Core.Cleaning;
@@ -21,7 +22,7 @@ internal sealed class Line(string text, bool blankBefore)
 /// </summary>
 internal static class LineRules
 {
-    /// <summary>Splits and normalises; numbered list markers of skip links are stripped later by <see cref="SkipLinks"/>.</summary>
+    /// <summary>Splits and normalises; numbered list markers of skip links are stripped later by <see cref="TextDumpLayout"/>.</summary>
     public static List<Line> Split(string text)
     {
         var lines = new List<Line>(64);
@@ -36,48 +37,6 @@ internal static class LineRules
             blank = false;
         }
         return lines;
-    }
-
-    /// <summary>"1. Skip to content", "6. Choose from 30 Languages": returns the language the skip links are in, if any.</summary>
-    public static string? SkipLinks(List<Line> lines, UiCatalog cat, ArticleDraft draft)
-    {
-        string? lang = null;
-        // span look-ups: no string per candidate line
-        var languages = cat.SkipLinkLanguage.GetAlternateLookup<ReadOnlySpan<char>>();
-        var oldLayout = cat.OldLayoutSkipLinks.GetAlternateLookup<ReadOnlySpan<char>>();
-        var limit = Math.Min(lines.Count, 16);
-        for (var i = 0; i < limit; i++)
-        {
-            var l = lines[i];
-            if (l.Text.Length > 80) continue; // skip links are short; long lines are not looked up
-            var t = l.Text.AsSpan();
-            var k = 0;
-            while (k < t.Length && char.IsAsciiDigit(t[k])) k++;
-            if (k > 0 && k < t.Length && t[k] == '.') t = t[(k + 1)..].Trim();
-            if (languages.TryGetValue(t, out var code)) { lang ??= code; l.RemovedBy = "skip-link"; }
-            else if (k > 0 && oldLayout.Contains(t)) l.RemovedBy = "skip-link";
-        }
-        foreach (var l in lines) if (l.RemovedBy == "skip-link") draft.Remove("skip-link");
-        return lang;
-    }
-
-    /// <summary>The old-layout page title: "Headline | Section| … | DW | 19.01.2020" or "Headline – DW – 02/04/2022".</summary>
-    public static (string Title, string? DateText)? PageTitle(string line)
-    {
-        var dw = line.IndexOf("| DW |", StringComparison.Ordinal);
-        var sepLen = 6;
-        if (dw < 0) { dw = line.IndexOf("– DW –", StringComparison.Ordinal); }
-        if (dw < 0) { dw = line.IndexOf("- DW -", StringComparison.Ordinal); }
-        if (dw < 0)
-        {
-            if (!line.EndsWith("| DW", StringComparison.Ordinal)) return null;
-            dw = line.Length - 4; sepLen = 4;
-        }
-        var head = line[..dw];
-        var bar = head.IndexOf('|');
-        var title = (bar > 0 ? head[..bar] : head).Trim();
-        var date = dw + sepLen < line.Length ? line[(dw + sepLen)..].Trim() : null;
-        return title.Length == 0 ? null : (title, date);
     }
 
     /// <summary>The per-line rules: what a line is, independent of where it stands.</summary>
@@ -97,8 +56,8 @@ internal static class LineRules
                     if (!lines[j].Kept) continue;
                     // the signature may stand after the feedback link in some dumps
                     if (draft.Signature is null && Signatures.Read(lines[j].Text) is { } sig) draft.Signature = sig;
-                    lines[j].RemovedBy = "end-of-article";
-                    draft.Remove("end-of-article");
+                    lines[j].RemovedBy = RemovalRules.EndOfArticle;
+                    draft.Remove(RemovalRules.EndOfArticle);
                 }
                 return;
             }
@@ -106,19 +65,19 @@ internal static class LineRules
             if (rule is not null) { l.RemovedBy = rule; draft.Remove(rule); continue; }
             if (Credits.SplitLabelled(t, cat) is { } cap)
             {
-                l.RemovedBy = "caption";
+                l.RemovedBy = RemovalRules.Caption;
                 l.Media = true;
-                draft.Remove("caption");
+                draft.Remove(RemovalRules.Caption);
                 if (cap.Text.Length > 0) draft.Captions.Add(cap);
-                else draft.Remove("image-credit");
+                else draft.Remove(RemovalRules.ImageCredit);
                 // the image's alt text stands on its own line right above the caption, in the same block
                 // (dumps without empty lines, like AMP text, cannot show the block: there a short line is taken for alt text)
                 if (i > 0 && lines[i - 1] is { Kept: true } prev && !l.BlankBefore
                     && (prev.BlankBefore || (!blocks && TextTools.WordCount(prev.Text) <= 15))
                     && prev.Text.Length <= cat.Thresholds.MaxAltTextChars && !TextTools.EndsLikeSentence(prev.Text))
                 {
-                    prev.RemovedBy = "alt-text";
-                    draft.Remove("alt-text");
+                    prev.RemovedBy = RemovalRules.AltText;
+                    draft.Remove(RemovalRules.AltText);
                 }
             }
         }
@@ -131,25 +90,25 @@ internal static class LineRules
         var t = l.Text;
         if (t.Length <= cat.MaxExactLineLength)
         {
-            if (cat.AdMarkers.Contains(t)) { l.Media = true; return "ad-marker"; }
-            if (cat.DropLines.Contains(t)) return "navigation";
+            if (cat.AdMarkers.Contains(t)) { l.Media = true; return RemovalRules.AdMarker; }
+            if (cat.DropLines.Contains(t)) return RemovalRules.Navigation;
         }
         foreach (var p in cat.DropPrefixes.Candidates(t))
             if (TextTools.StartsWithWord(t, p))
             {
-                if (p.StartsWith("To view this video", StringComparison.Ordinal) || p.StartsWith("This browser", StringComparison.Ordinal)) { l.Media = true; return "video-notice"; }
-                return "boilerplate-line";
+                if (cat.VideoNotices.Contains(p)) { l.Media = true; return RemovalRules.VideoNotice; }
+                return RemovalRules.BoilerplateLine;
             }
-        if (IsDuration(t)) { l.Media = true; return "video-duration"; }
-        if (t.Contains("p.dw.com/p/", StringComparison.OrdinalIgnoreCase) && TextTools.WordCount(t) <= 8)
+        if (IsDuration(t)) { l.Media = true; return RemovalRules.VideoDuration; }
+        if (DwSite.HasPermalink(t) && TextTools.WordCount(t) <= 8)
         {
             var i = t.IndexOf("http", StringComparison.OrdinalIgnoreCase);
             draft.Permalink ??= (i >= 0 ? t[i..] : t).Split(' ')[0];
-            return "permalink";
+            return RemovalRules.Permalink;
         }
-        if (Signatures.Read(t) is { } sig) { draft.Signature ??= sig; return "signature"; }
-        if (InfoBox(t, cat, lang, draft)) return "info-box";
-        if (IsLanguageMenu(t, cat)) return "language-menu";
+        if (Signatures.Read(t) is { } sig) { draft.Signature ??= sig; return RemovalRules.Signature; }
+        if (InfoBox(t, cat, lang, draft)) return RemovalRules.InfoBox;
+        if (IsLanguageMenu(t)) return RemovalRules.LanguageMenu;
         return null;
     }
 
@@ -214,13 +173,13 @@ internal static class LineRules
     }
 
     /// <summary>"Albanian Shqip Amharic አማርኛ …": a line made of the old layout's language menu.</summary>
-    private static bool IsLanguageMenu(string t, UiCatalog cat)
+    private static bool IsLanguageMenu(string t)
     {
         if (t.Length is < 20 or > 600 || t.Contains(". ", StringComparison.Ordinal) || t.Contains(", ", StringComparison.Ordinal)) return false;
         var sp = t.IndexOf(' ');
-        if (sp < 0 || !cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>().Contains(t.AsSpan(0, sp))) return false;
+        var lookup = OldLayout.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (sp < 0 || !lookup.Contains(t.AsSpan(0, sp))) return false;
         int hits = 0, words = 0;
-        var lookup = cat.LanguageMenu.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in t.AsSpan().Split(' '))
         {
             var w = t.AsSpan()[range];
@@ -265,15 +224,15 @@ internal static class LineRules
             {
                 if (afterMedia && paragraphs == 0)
                 {
-                    l.RemovedBy = "media-title";
-                    draft.Remove("media-title");
+                    l.RemovedBy = RemovalRules.MediaTitle;
+                    draft.Remove(RemovalRules.MediaTitle);
                     continue;
                 }
                 // a video block: its title line is followed by the player notice or duration
-                if (i + 1 < lines.Count && lines[i + 1] is { Kept: false, Media: true } m && m.RemovedBy is "video-notice" or "video-duration")
+                if (i + 1 < lines.Count && lines[i + 1] is { Kept: false, Media: true } m && m.RemovedBy is RemovalRules.VideoNotice or RemovalRules.VideoDuration)
                 {
-                    l.RemovedBy = "media-title";
-                    draft.Remove("media-title");
+                    l.RemovedBy = RemovalRules.MediaTitle;
+                    draft.Remove(RemovalRules.MediaTitle);
                     continue;
                 }
                 draft.AddNormalisedBlock(BlockKind.Heading, t);
@@ -311,20 +270,20 @@ internal static class LineRules
         {
             var l = lines[i];
             if (!l.Kept || !seen.TryGetValue(l.Text, out var n) || n < 2) continue;
-            l.RemovedBy = "gallery";
-            draft.Remove("gallery");
+            l.RemovedBy = RemovalRules.Gallery;
+            draft.Remove(RemovalRules.Gallery);
             // the slide: its title (heading-like) and its text
             var j = NextKept(lines, i);
             if (j >= 0 && IsHeadingLike(lines[j].Text, cat) && seen.GetValueOrDefault(lines[j].Text) < 2)
             {
-                lines[j].RemovedBy = "gallery";
-                draft.Remove("gallery");
+                lines[j].RemovedBy = RemovalRules.Gallery;
+                draft.Remove(RemovalRules.Gallery);
                 j = NextKept(lines, j);
             }
             if (j >= 0 && !IsHeadingLike(lines[j].Text, cat))
             {
-                lines[j].RemovedBy = "gallery";
-                draft.Remove("gallery");
+                lines[j].RemovedBy = RemovalRules.Gallery;
+                draft.Remove(RemovalRules.Gallery);
             }
         }
     }
@@ -349,10 +308,10 @@ internal static class LineRules
         else if (TextTools.WordCount(alt.Text) is >= 2 and <= 6 && !TextTools.EndsLikeSentence(alt.Text)
                  && caption.Text.Length > alt.Text.Length && caption.Text.Contains(alt.Text, StringComparison.Ordinal)) credit = null;
         else return false;
-        alt.RemovedBy = "alt-text";
-        caption.RemovedBy = "caption";
-        draft.Remove("alt-text");
-        draft.Remove("caption");
+        alt.RemovedBy = RemovalRules.AltText;
+        caption.RemovedBy = RemovalRules.Caption;
+        draft.Remove(RemovalRules.AltText);
+        draft.Remove(RemovalRules.Caption);
         draft.Captions.Add(new Caption(caption.Text, credit));
         return true;
     }

@@ -1,11 +1,13 @@
 using System.Text;
+using Ingestion.Core.Cleaning.Layouts;
 
 namespace Ingestion.Core.Cleaning;
 
 /// <summary>
 /// Speed: a saved DW page is 70–330 KB, mostly scripts, styles and navigation, and parsing all of it costs far more
-/// than the article. When the raw page shows a known DW layout marker, this builds a small page from the parts the
-/// layout readers use (the &lt;html&gt; tag, &lt;title&gt;, canonical link, JSON-LD, and the article region) with plain
+/// than the article. When the raw page shows a known DW layout's article region (<see cref="NewLayout.Region"/>,
+/// <see cref="OldLayout.Region"/>: found by the selectors of the layout file), this builds a small page from the parts
+/// the layout readers use (the &lt;html&gt; tag, &lt;title&gt;, canonical link, JSON-LD, and that region) with plain
 /// string search. The markup itself is still parsed by AngleSharp; when the slice does not read as an article the
 /// reader parses the whole page.
 /// </summary>
@@ -13,8 +15,8 @@ internal static class PageSlicer
 {
     public static string? Slice(string html)
     {
-        var (start, end) = NewLayoutRegion(html);
-        if (start < 0) (start, end) = OldLayoutRegion(html);
+        var (start, end) = NewLayout.Region(html);
+        if (start < 0) (start, end) = OldLayout.Region(html);
         if (start < 0) return null;
         var sb = new StringBuilder(end - start + 4096);
         Head(html, start, sb);
@@ -22,41 +24,6 @@ internal static class PageSlicer
         AppendWithoutScripts(html, start, end, sb);
         sb.Append("</body></html>");
         return sb.ToString();
-    }
-
-    /// <summary>The &lt;article&gt; element that holds div.rich-text.</summary>
-    private static (int, int) NewLayoutRegion(string html)
-    {
-        var a = html.IndexOf("<article", StringComparison.Ordinal);
-        while (a >= 0)
-        {
-            var close = html.IndexOf("</article>", a, StringComparison.Ordinal);
-            if (close < 0) return (-1, -1);
-            var rich = html.IndexOf("rich-text", a, close - a, StringComparison.Ordinal);
-            if (rich >= 0) return (a, close + "</article>".Length);
-            a = html.IndexOf("<article", close, StringComparison.Ordinal);
-        }
-        return (-1, -1);
-    }
-
-    /// <summary>From the div.col3 that holds the h1 to the end of its ul.smallList info box.</summary>
-    private static (int, int) OldLayoutRegion(string html)
-    {
-        var c = html.IndexOf("class=\"col3\"", StringComparison.Ordinal);
-        while (c >= 0)
-        {
-            var h1 = html.IndexOf("<h1", c, StringComparison.Ordinal);
-            var next = html.IndexOf("class=\"col3\"", c + 1, StringComparison.Ordinal);
-            if (h1 >= 0 && (next < 0 || h1 < next))
-            {
-                var start = html.LastIndexOf("<div", c, StringComparison.Ordinal);
-                var list = html.IndexOf("class=\"smallList\"", h1, StringComparison.Ordinal);
-                var end = list < 0 ? -1 : html.IndexOf("</ul>", list, StringComparison.Ordinal);
-                return start < 0 || end < 0 ? (-1, -1) : (start, end + 5);
-            }
-            c = next;
-        }
-        return (-1, -1);
     }
 
     private static void Head(string html, int limit, StringBuilder sb)

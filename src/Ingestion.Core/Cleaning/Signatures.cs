@@ -2,72 +2,79 @@ using Ingestion.Core.Model;
 
 namespace Ingestion.Core.Cleaning;
 
-/// <summary>The agency signature that closes DW news items: <c>es/msh (AP, AFP, Reuters)</c>, <c>nob/uh (dpa, afp)</c>.</summary>
+/// <summary>
+/// The agency signature that closes DW news items: the lower-case initials of writer and editor, then the agencies
+/// in brackets: <c>es/msh (AP, AFP, Reuters)</c>, <c>nob/uh (dpa, afp)</c>, <c>kms,rc/ch (AP, AFP, Reuters)</c> (two
+/// writers), <c>mkg/ (kna, dpa, AP)</c> (no editor named). The one parser of it: the cleaner takes a signature line out
+/// of the body, and extraction leaves out one that was run into the last paragraph.
+/// </summary>
 internal static class Signatures
 {
+    private const int MaxLineChars = 120, MaxInitialsChars = 40, MaxInitialChars = 5, MinAgencyChars = 2, MaxAgencyChars = 30;
+
+    /// <summary>The signature when the whole line is one; null otherwise.</summary>
     public static Signature? Read(string line)
     {
-        if (line.Length is < 2 or > 120) return null;
-        var s = line.AsSpan().Trim();
+        // most lines are not one: check first, collect the parts only for a signature
+        if (!Parse(line, null, null, out _)) return null;
+        List<string> initials = new(3), agencies = new(4);
+        Parse(line, initials, agencies, out _);
+        return new Signature(initials, agencies);
+    }
+
+    /// <summary>
+    /// The length of <paramref name="text"/> without a signature run into its end ("… in Beijing. cw/rc (AFP, AP,
+    /// dpa)"); the whole length when there is none. Run into prose, only the writer/editor slash marks it: "… the
+    /// minister said (AFP)" ends a sentence.
+    /// </summary>
+    public static int LengthWithout(string text)
+    {
+        var t = text.AsSpan().TrimEnd();
+        if (t.IsEmpty || t[^1] != ')') return text.Length;
+        var open = t.LastIndexOf('(');
+        if (open < 0) return text.Length;
+        var start = t[..open].TrimEnd().LastIndexOf(' ') + 1;
+        if (!Parse(t[start..], null, null, out var slashed) || !slashed) return text.Length;
+        return text.AsSpan(0, start).TrimEnd().Length;
+    }
+
+    /// <summary>Whether <paramref name="line"/> is a signature; its parts go into the lists when they are given.</summary>
+    /// <param name="slashed">The initials name a writer and an editor ("es/msh"), as every DW signature does.</param>
+    private static bool Parse(ReadOnlySpan<char> line, List<string>? initials, List<string>? agencies, out bool slashed)
+    {
+        slashed = false;
+        if (line.Length is < 2 or > MaxLineChars) return false;
+        var s = line.Trim();
         var open = s.IndexOf('(');
         var initialsPart = open >= 0 ? s[..open].TrimEnd() : s;
-        if (initialsPart.IsEmpty || initialsPart.Length > 40) return null;
-        var initials = new List<string>(3);
-        foreach (var range in initialsPart.Split('/'))
+        if (initialsPart.IsEmpty || initialsPart.Length > MaxInitialsChars) return false;
+        slashed = initialsPart.Contains('/');
+        int initialCount = 0, agencyCount = 0;
+        foreach (var range in initialsPart.SplitAny('/', ','))
         {
             var p = initialsPart[range].Trim();
-            if (p.Length is < 1 or > 5) return null;
-            foreach (var ch in p) if (!char.IsAsciiLetterLower(ch)) return null;
-            initials.Add(p.ToString());
+            if (p.IsEmpty) continue; // "mkg/": the editor left out
+            if (p.Length > MaxInitialChars) return false;
+            foreach (var ch in p) if (!char.IsAsciiLetterLower(ch)) return false;
+            initialCount++;
+            initials?.Add(p.ToString());
         }
-        var agencies = new List<string>(4);
+        if (initialCount == 0) return false;
         if (open >= 0)
         {
             var close = s.LastIndexOf(')');
-            if (close != s.Length - 1 || close < open) return null;
-            foreach (var range in s[(open + 1)..close].Split(','))
+            if (close != s.Length - 1 || close < open) return false;
+            var list = s[(open + 1)..close];
+            foreach (var range in list.Split(','))
             {
-                var a = s[(open + 1)..close][range].Trim();
-                if (a.Length is < 2 or > 30 || !char.IsLetter(a[0])) return null;
-                foreach (var ch in a) if (!(char.IsLetter(ch) || ch is ' ' or '-' or '.' or '\'')) return null;
-                agencies.Add(a.ToString());
+                var a = list[range].Trim();
+                if (a.Length is < MinAgencyChars or > MaxAgencyChars || !char.IsLetterOrDigit(a[0])) return false;
+                foreach (var ch in a) if (!(char.IsLetterOrDigit(ch) || ch is ' ' or '-' or '.' or '\'' or '+' or '&')) return false;
+                agencyCount++;
+                agencies?.Add(a.ToString());
             }
         }
-        // a lone lower-case word is a sentence fragment, not a signature
-        if (initials.Count < 2 && agencies.Count == 0) return null;
-        return new Signature(initials, agencies);
-    }
-}
-
-/// <summary>Splits a caption from its credit: "…during the meetingImage: Alexei Druzhinin/Sputnik", "Tahir Della (dpa/L. Schwedes)".</summary>
-internal static class Credits
-{
-    /// <summary>Caption + credit when the line carries a credit label ("Image:", "Bild:", "Фото:" …); null otherwise.</summary>
-    public static Caption? SplitLabelled(string line, UiCatalog cat)
-    {
-        // a caption with its credit is a few dozen words; long paragraphs are not scanned
-        if (line.Length > 800) return null;
-        var (i, len) = cat.FindCreditLabel(line);
-        if (i < 0) return null;
-        var credit = line[(i + len)..].Trim();
-        var text = line[..i].Trim();
-        if (TextTools.WordCount(credit) > 25 || TextTools.WordCount(text) > cat.Thresholds.MaxCaptionWords + 20) return null;
-        return new Caption(text, credit.Length == 0 ? null : credit);
-    }
-
-    /// <summary>"alt text (credit)" as old-layout image titles write it, when the bracket looks like a photo credit.</summary>
-    public static (string Text, string Credit)? SplitParenthesised(string line, UiCatalog cat)
-    {
-        var s = line.AsSpan().TrimEnd();
-        if (s.Length < 4 || s[^1] != ')') return null;
-        var open = s.LastIndexOf('(');
-        if (open < 0) return null;
-        var credit = s[(open + 1)..^1].Trim();
-        if (credit.Length is < 2 or > 80) return null;
-        var hinted = false;
-        foreach (var h in cat.CreditHints)
-            if (credit.Contains(h, StringComparison.OrdinalIgnoreCase)) { hinted = true; break; }
-        if (!hinted) return null;
-        return (s[..open].Trim().ToString(), credit.ToString());
+        // without agencies only the writer/editor pair tells a signature from a lower-case fragment ("and, or")
+        return agencyCount > 0 || (slashed && initialCount >= 2);
     }
 }

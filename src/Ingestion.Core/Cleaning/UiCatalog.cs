@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Text.Json;
 
 namespace Ingestion.Core.Cleaning;
@@ -26,6 +25,9 @@ internal sealed class UiLanguage
     /// <summary>Info-box labels whose lines are dropped whole (keywords, topic pages, print).</summary>
     public string[] InfoDrop { get; init; } = [];
     public string[] Stopwords { get; init; } = [];
+    /// <summary>Labels of a byline run into the article's last paragraph ("Author:", "Interview:") and of its editor ("Editor:").</summary>
+    public string[] BylineAuthors { get; init; } = [];
+    public string[] BylineEditors { get; init; } = [];
     public FrozenDictionary<string, int> MonthIndex { get; init; } = FrozenDictionary<string, int>.Empty;
 }
 
@@ -35,33 +37,32 @@ internal enum InfoKind { Date, Author, Permalink, Drop }
 /// <summary>Thresholds that decide line kinds; data, so they can be tuned without touching the algorithm.</summary>
 internal sealed record CleaningThresholds(
     int MaxHeadingWords, int MaxHeadingChars, int MaxTitleChars, int MaxAltTextChars, int MaxCaptionWords,
-    int HeaderScanLines, int MinArticleWords, int FallbackMinChars, double FallbackMaxLinkDensity);
+    int MinArticleWords, int FallbackMinChars, double FallbackMaxLinkDensity);
 
 /// <summary>
 /// Every DW UI string, loaded once from the embedded data tables and merged into lookup sets. The cleaner's rules
-/// ask this catalog ("is this line an ad marker?"), so adding a language is adding a JSON file.
+/// ask this catalog ("is this line an ad marker?"), so adding a language is adding a JSON file. What belongs to one
+/// page layout rather than to a language is in <c>Data/cleaning/layouts</c> (<see cref="Layouts.DwLayouts"/>).
 /// </summary>
 internal sealed class UiCatalog
 {
-    private const string Prefix = "Ingestion.Core.Data.cleaning.";
     public static UiCatalog Default { get; } = Load();
 
     public required FrozenDictionary<string, UiLanguage> Languages { get; init; }
     /// <summary>Normalised line -> language, for the numbered skip links at the top of new-layout pages.</summary>
     public required FrozenDictionary<string, string> SkipLinkLanguage { get; init; }
-    public required FrozenSet<string> OldLayoutSkipLinks { get; init; }
     public required FrozenSet<string> AdMarkers { get; init; }
     public required string[] AdMarkerList { get; init; }
     public required FrozenSet<string> DropLines { get; init; }
     public required PrefixIndex DropPrefixes { get; init; }
+    /// <summary>The entries of <see cref="DropPrefixes"/> that start a video player's notice (the line is media).</summary>
+    public required FrozenSet<string> VideoNotices { get; init; }
     public required PrefixIndex EndOfArticle { get; init; }
     /// <summary>Longest entry of <see cref="DropLines"/> and <see cref="AdMarkers"/>: longer lines skip the set lookups.</summary>
     public required int MaxExactLineLength { get; init; }
     /// <summary>Credit labels longest first, so "Foto:" does not shadow "Fotografi:".</summary>
     public required string[] CreditLabels { get; init; }
     public required string[] CreditHints { get; init; }
-    public required FrozenSet<string> LanguageMenu { get; init; }
-    public required FrozenDictionary<string, string> FeedLabels { get; init; }
     public required CleaningThresholds Thresholds { get; init; }
     public required FrozenSet<string> InfoDateLabels { get; init; }
     public required FrozenSet<string> InfoAuthorLabels { get; init; }
@@ -69,6 +70,9 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoDropLabels { get; init; }
     /// <summary>Every info-box label of every language → what it introduces (one lookup per candidate label).</summary>
     public required FrozenDictionary<string, InfoKind> InfoLabels { get; init; }
+    /// <summary>Every language's byline labels (author and interviewer labels; editor labels), longest first.</summary>
+    public required string[] BylineAuthorLabels { get; init; }
+    public required string[] BylineEditorLabels { get; init; }
     public required int MaxInfoLabelLength { get; init; }
     /// <summary>Lower-case stopword → the languages it belongs to, for <see cref="LanguageGuesser"/>.</summary>
     public required FrozenDictionary<string, int[]> StopwordLanguages { get; init; }
@@ -77,18 +81,14 @@ internal sealed class UiCatalog
 
     private static UiCatalog Load()
     {
-        var asm = typeof(UiCatalog).Assembly;
         var langs = new Dictionary<string, UiLanguage>(StringComparer.Ordinal);
-        foreach (var name in asm.GetManifestResourceNames())
+        foreach (var json in DataFiles.ReadAll("ui"))
         {
-            // the csproj's LogicalName keeps the folder separator of the build machine ('/' or '\'): compare with dots
-            var dotted = Dotted(name);
-            if (!dotted.StartsWith(Prefix + "ui.", StringComparison.Ordinal) || !dotted.EndsWith(".json", StringComparison.Ordinal)) continue;
-            using var doc = JsonDocument.Parse(ReadResource(asm, name));
+            using var doc = JsonDocument.Parse(json);
             var lang = ReadLanguage(doc.RootElement);
             langs[lang.Code] = lang;
         }
-        using var common = JsonDocument.Parse(ReadResource(asm, Prefix + "common.json"));
+        using var common = JsonDocument.Parse(DataFiles.Read("common.json"));
         var c = common.RootElement;
 
         var skip = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -129,38 +129,37 @@ internal sealed class UiCatalog
         foreach (var x in infoAuthor) infoLabels[x] = InfoKind.Author;
         foreach (var x in infoDate) infoLabels[x] = InfoKind.Date;
         drop.UnionWith(Strings(c, "dropLines"));
+        var videoNotices = Strings(c, "videoNotices");
+        prefixes.AddRange(videoNotices);
         prefixes.AddRange(Strings(c, "dropPrefixes"));
-        var feed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in c.GetProperty("feedLabels").EnumerateObject()) feed[p.Name] = p.Value.GetString() ?? "";
         var t = c.GetProperty("thresholds");
         return new UiCatalog
         {
             Languages = langs.ToFrozenDictionary(StringComparer.Ordinal),
             SkipLinkLanguage = skip.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            OldLayoutSkipLinks = Strings(c, "oldLayoutSkipLinks").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             AdMarkers = ads.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             AdMarkerList = [.. ads.OrderByDescending(a => a.Length)],
             DropLines = drop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             DropPrefixes = new PrefixIndex(prefixes),
+            VideoNotices = videoNotices.ToFrozenSet(StringComparer.Ordinal),
             EndOfArticle = new PrefixIndex(ends),
             MaxExactLineLength = Math.Max(drop.Max(x => x.Length), ads.Max(x => x.Length)),
             CreditLabels = [.. credits.OrderByDescending(x => x.Length)],
             CreditHints = Strings(c, "creditHints"),
-            LanguageMenu = Strings(c, "languageMenu").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            FeedLabels = feed.ToFrozenDictionary(StringComparer.Ordinal),
             InfoDateLabels = infoDate.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoAuthorLabels = infoAuthor.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoDropLabels = infoDrop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoLabels = infoLabels.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            BylineAuthorLabels = [.. langs.Values.SelectMany(l => l.BylineAuthors).Distinct(StringComparer.Ordinal).OrderByDescending(x => x.Length)],
+            BylineEditorLabels = [.. langs.Values.SelectMany(l => l.BylineEditors).Distinct(StringComparer.Ordinal).OrderByDescending(x => x.Length)],
             MaxInfoLabelLength = infoLabels.Keys.Max(k => k.Length),
             StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             LanguageCodes = codes,
             Thresholds = new CleaningThresholds(
                 t.GetProperty("maxHeadingWords").GetInt32(), t.GetProperty("maxHeadingChars").GetInt32(),
                 t.GetProperty("maxTitleChars").GetInt32(), t.GetProperty("maxAltTextChars").GetInt32(),
-                t.GetProperty("maxCaptionWords").GetInt32(), t.GetProperty("headerScanLines").GetInt32(),
-                t.GetProperty("minArticleWords").GetInt32(), t.GetProperty("fallbackMinChars").GetInt32(),
+                t.GetProperty("maxCaptionWords").GetInt32(), t.GetProperty("minArticleWords").GetInt32(), t.GetProperty("fallbackMinChars").GetInt32(),
                 t.GetProperty("fallbackMaxLinkDensity").GetDouble()),
         };
     }
@@ -174,6 +173,7 @@ internal sealed class UiCatalog
                 monthIndex.TryAdd(form, i + 1);
         var rel = e.TryGetProperty("relative", out var r) ? r : default;
         var info = e.TryGetProperty("info", out var inf) ? inf : default;
+        var byline = e.TryGetProperty("byline", out var by) ? by : default;
         return new UiLanguage
         {
             Code = e.GetProperty("language").GetString() ?? "",
@@ -194,6 +194,8 @@ internal sealed class UiCatalog
             InfoPermalink = Strings(info, "permalink"),
             InfoDrop = Strings(info, "drop"),
             Stopwords = Strings(e, "stopwords"),
+            BylineAuthors = Strings(byline, "authors"),
+            BylineEditors = Strings(byline, "editors"),
         };
     }
 
@@ -204,17 +206,6 @@ internal sealed class UiCatalog
         foreach (var x in a.EnumerateArray())
             if (x.GetString() is { Length: > 0 } s) list.Add(TextTools.NormaliseSpaces(s));
         return [.. list];
-    }
-
-    private static string Dotted(string name) => name.Replace('/', '.').Replace('\\', '.');
-
-    private static string ReadResource(Assembly asm, string name)
-    {
-        foreach (var n in asm.GetManifestResourceNames())
-            if (Dotted(n) == name) { name = n; break; }
-        using var s = asm.GetManifestResourceStream(name) ?? throw new InvalidOperationException("missing embedded resource " + name);
-        using var r = new StreamReader(s);
-        return r.ReadToEnd();
     }
 
     public UiLanguage? Get(string? code) => code is not null && Languages.TryGetValue(code, out var l) ? l : null;

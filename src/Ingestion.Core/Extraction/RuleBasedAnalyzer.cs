@@ -38,7 +38,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             blocks.Add(new(block.Text, profile is not null ? LengthWithoutSignature(block.Text) : block.Text.Length, block.Kind == BlockKind.Heading));
         }
 
-        var doc = new ArticleText(blocks, scratch, profile?.Abbreviations ?? WordSet.Empty);
+        var doc = new ArticleText(blocks, scratch, profile?.Tokenizing ?? TokenizerRules.None);
         // results are gathered in scratch lists and handed out as exact-size arrays
         var quotes = scratch.Quotes;
         var entities = scratch.Entities;
@@ -97,17 +97,5 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
     /// A DW agency signature run into the last paragraph ("… cw/rc (AFP, AP, dpa)") is not article text: the length of
     /// the text without it (the whole length when there is none).
     /// </summary>
-    internal static int LengthWithoutSignature(string text)
-    {
-        var t = text.AsSpan().TrimEnd();
-        if (t.Length < 5 || t[^1] != ')') return text.Length;
-        var open = t.LastIndexOf('(');
-        if (open < 0 || t.Length - open > 60) return text.Length;
-        var before = t[..open].TrimEnd();
-        var space = before.LastIndexOf(' ');
-        var initials = before[(space + 1)..];
-        if (initials.Length is < 3 or > 20 || !initials.Contains('/')) return text.Length;
-        foreach (var c in initials) if (!(char.IsLower(c) || c is '/' or ',')) return text.Length;
-        return space < 0 ? 0 : text.AsSpan(0, space + 1).TrimEnd().Length;
-    }
+    internal static int LengthWithoutSignature(string text) => Cleaning.Signatures.LengthWithout(text);
 }

@@ -70,7 +70,7 @@ public class CleanerRuleTests
         Assert.Equal(new DateOnly(2013, 4, 18), a.Published);
         Assert.Equal("pl", a.Language);
         Assert.DoesNotContain("Reklama", string.Join(" ", a.TextBlocks()));
-        Assert.Equal(1, a.Removed["ad-marker"]);
+        Assert.Equal(1, a.Removed[RemovalRules.AdMarker]);
     }
 
     // ---- skip links and languages ------------------------------------------------------------------------------
@@ -93,7 +93,7 @@ public class CleanerRuleTests
         sb.Append("\nHeadline of the article\n\n").Append(Para1).Append("\n\n").Append(Para2).Append('\n');
         var a = Clean(sb.ToString());
         Assert.Equal(code == "bs" || code == "sr" ? "hr" : code, a.Language is "bs" or "sr" ? "hr" : a.Language);
-        Assert.Equal(ui.SkipLinks.Length, a.Removed["skip-link"]);
+        Assert.Equal(ui.SkipLinks.Length, a.Removed[RemovalRules.SkipLink]);
         Assert.Equal("Headline of the article", a.Title);
         foreach (var s in ui.SkipLinks) Assert.DoesNotContain(s, string.Join("\n", a.TextBlocks()));
     }
@@ -129,6 +129,9 @@ public class CleanerRuleTests
     [InlineData("cwo/fab (dpa, afp)", new[] { "cwo", "fab" }, new[] { "dpa", "afp" })]
     [InlineData("nob/uh", new[] { "nob", "uh" }, new string[0])]
     [InlineData("kb (dpa)", new[] { "kb" }, new[] { "dpa" })]
+    [InlineData("kms,rc/ch (AP, AFP, Reuters)", new[] { "kms", "rc", "ch" }, new[] { "AP", "AFP", "Reuters" })]
+    [InlineData("mkg/ (kna, dpa, AP)", new[] { "mkg" }, new[] { "kna", "dpa", "AP" })]
+    [InlineData("ls/kms (LPJ, Canal +)", new[] { "ls", "kms" }, new[] { "LPJ", "Canal +" })]
     public void Signatures_are_parsed(string line, string[] initials, string[] agencies)
     {
         var s = Signatures.Read(line);
@@ -141,7 +144,19 @@ public class CleanerRuleTests
     [InlineData("and then")]
     [InlineData("The end (AP, AFP)")]
     [InlineData("es/msh (AP, AFP, Reuters) and more")]
+    [InlineData("and, or")]
+    [InlineData("mkg/")]
     public void Sentences_are_not_signatures(string line) => Assert.Null(Signatures.Read(line));
+
+    [Theory]
+    [InlineData("Mogherini takes up her posting in November. mkg,jm/jr (AFP, dpa, AP)", "Mogherini takes up her posting in November.")]
+    [InlineData("The pontiff's tour goes on. law,nm/ng (Reuters, AP, EFE, dpa)", "The pontiff's tour goes on.")]
+    [InlineData("Displacement is on the rise. mkg/ (kna, dpa, AP)", "Displacement is on the rise.")]
+    [InlineData("cw/rc (AFP, AP)", "")]
+    [InlineData("The minister said it in Berlin (AFP)", "The minister said it in Berlin (AFP)")]
+    [InlineData("Talks went on (and on)", "Talks went on (and on)")]
+    public void A_signature_run_into_the_last_paragraph_is_measured_off(string text, string without) =>
+        Assert.Equal(without.Length, Signatures.LengthWithout(text));
 
     [Theory]
     [InlineData("en", "Send us your feedback")]
@@ -155,7 +170,7 @@ public class CleanerRuleTests
         Assert.Equal(2, a.Lead.Length > 0 ? a.Body.Count + 1 : a.Body.Count);
         Assert.DoesNotContain("teaser", string.Join("\n", a.TextBlocks()));
         Assert.Equal(["es", "msh"], a.Signature!.Initials);
-        Assert.True(a.Removed["end-of-article"] >= 3);
+        Assert.True(a.Removed[RemovalRules.EndOfArticle] >= 3);
         Assert.NotNull(code);
     }
 
@@ -175,7 +190,7 @@ public class CleanerRuleTests
         Assert.DoesNotContain('\u00a0', all);
         Assert.Equal("https://p.dw.com/p/4SUrv", a.Permalink);
         Assert.Contains("More text after the video", all);
-        Assert.Equal(1, a.Removed["media-title"]);
+        Assert.Equal(1, a.Removed[RemovalRules.MediaTitle]);
     }
 
     [Fact]
@@ -241,7 +256,7 @@ public class CleanerRuleTests
         Assert.Equal(2, a.Body.Count);
         Assert.Equal(new DateOnly(2024, 1, 30), a.Published);
         Assert.Equal(["Jane Doe"], a.Authors);
-        Assert.Equal(1, a.Removed["ad-marker"]);
+        Assert.Equal(1, a.Removed[RemovalRules.AdMarker]);
     }
 
     [Fact]
@@ -480,7 +495,7 @@ public class GalleryDumpTests
                    + "Author: Julia Hitz (eg)\n\n" + p2;
         var a = new DwArticleCleaner().Clean(ArticleInput.Decode("a.txt", Encoding.UTF8.GetBytes(text)));
         Assert.Equal([p1, p2], a.Body.Select(b => b.Text));
-        Assert.Equal(6, a.Removed["gallery"]);
+        Assert.Equal(6, a.Removed[RemovalRules.Gallery]);
     }
 }
 

@@ -20,6 +20,9 @@ internal static class CanonicalNames
                 var longest = Longest(c.Mentions, acronymsLast: false);
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
+                // "Uh-oh, Otto Otto Rehhagel's debut": a word twice in a row is a pun or a typo, not the name
+                for (var i = 1; i < c.Words.Length; i++)
+                    if (c.Words[i] == c.Words[i - 1]) { c.Words = [.. c.Words[..i], .. c.Words[(i + 1)..]]; c.Name = string.Join(' ', c.Words); break; }
                 c.Gender = world.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
                 c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role;
             }
@@ -30,6 +33,12 @@ internal static class CanonicalNames
                 if (c.Mentions.Exists(x => x.Kind == MentionKind.Known)) c.KnownAs = c.Name;
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
+                // "the Netherlands" is named "Netherlands"
+                if (c.Words.Length > 1 && profile.DefiniteArticles.Contains(c.Words[0]))
+                {
+                    c.Name = c.Name[(c.Words[0].Length + 1)..];
+                    c.Words = c.Words[1..];
+                }
             }
         }
     }

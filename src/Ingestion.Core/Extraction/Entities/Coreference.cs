@@ -198,12 +198,15 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         return found;
     }
 
-    /// <summary>The cluster's name words case- and accent-folded (computed once).</summary>
+    /// <summary>The cluster's name words case- and accent-folded, without an initial's full stop ("George W. Bush") (computed once).</summary>
     private string[] Folded(Cluster c)
     {
         if (c.Folded is { } folded) return folded;
-        folded = new string[c.Words.Length];
-        for (var i = 0; i < folded.Length; i++) folded[i] = doc.FoldWord(c.Words[i]);
+        var n = 0;
+        foreach (var w in c.Words) if (w != ".") n++;
+        folded = new string[n];
+        n = 0;
+        foreach (var w in c.Words) if (w != ".") folded[n++] = doc.FoldWord(w);
         return c.Folded = folded;
     }
 

@@ -39,6 +39,7 @@ internal static class TypingRules
     public static readonly TypingRule[] Ordered =
     [
         new LoneCommonWord(),
+        new LoneDateWord(),
         new TitleWithoutName(),
         new CamelCaseBrand(),
         new KnownName(),
@@ -63,6 +64,19 @@ internal static class TypingRules
 internal sealed class LoneCommonWord : TypingRule
 {
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Profile.CommonCaps.Contains(c.First) ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>"Jan. 20", "Oct 3": a month's abbreviation before a date is no name ("Jan" is also a given name).</summary>
+internal sealed class LoneDateWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || !c.Profile.DateWords.Contains(c.First)) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.End >= toks.Count) return Typing.Pass;
+        var next = toks[c.End];
+        return next.Kind == TokKind.Number || (next.Kind == TokKind.Punct && c.Doc.Span(c.Block, c.End) is ".") ? Typing.Drop : Typing.Pass;
+    }
 }
 
 /// <summary>"Executive Secretary", "Minister": a title with no name after it is a role, not an entity.</summary>
@@ -164,11 +178,11 @@ internal sealed class LoneAcronym : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && NameShapes.IsAcronym(c.First) ? Typing.As(EntityType.Organization) : Typing.Pass;
 }
 
-/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "merkel" is no ordinary word of the article).</summary>
+/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "Merkel" is no ordinary word, nor "We've").</summary>
 internal sealed class LoneWordWithPersonCue : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
-        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First))) ? Typing.Person() : Typing.Pass;
+        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\''))) ? Typing.Person() : Typing.Pass;
 }
 
 /// <summary>"the Assad family", "the Kennedy clan".</summary>
@@ -218,7 +232,8 @@ internal sealed class PlaceInsideName : TypingRule
     }
 
     private static bool IsPlace(NameCandidate c, int i) =>
-        c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location);
+        (c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location))
+        || (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var kinds) && (kinds & NameKinds.BigCity) != 0 && (kinds & NameKinds.Person) == 0);
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

@@ -18,6 +18,8 @@ internal enum SpeechCueKind
 {
     /// <summary>A verb whose subject is the speaker ("said", "sagte").</summary>
     Verb,
+    /// <summary>A verb whose subject is the speaker and whose object the listener ("X told DW"): the word after it never speaks.</summary>
+    ListenerVerb,
     /// <summary>The speaker follows the cue ("according to X", "laut X").</summary>
     SpeakerFollows,
     /// <summary>The speaker precedes the cue ("X zufolge").</summary>
@@ -26,8 +28,20 @@ internal enum SpeechCueKind
     Participle,
 }
 
-/// <summary>A form of a speech cue: its lemma, its kind, and a word that must follow it ("according" + "to", "pointed" + "out").</summary>
-internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next);
+/// <summary>
+/// A form of a speech cue: its lemma, its kind, and the word that must follow it ("according" + "to", "pointed" + "out";
+/// alternatives separated by '|': "criticism" + "from|by").
+/// </summary>
+internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next)
+{
+    public bool Allows(ReadOnlySpan<char> next)
+    {
+        if (Next is null) return true;
+        foreach (var range in Next.AsSpan().Split('|'))
+            if (next.SequenceEqual(Next.AsSpan()[range])) return true;
+        return false;
+    }
+}
 
 /// <summary>
 /// Everything language-specific the extractor knows, loaded from <c>Data/extraction/&lt;lang&gt;/</c>: closed-class
@@ -66,6 +80,12 @@ internal sealed class LanguageProfile
     // ------------------------------------------------------------ scanning names
     /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
     public required WordSet Abbreviations { get; init; }
+    /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
+    public required WordSet RunBreakers { get; init; }
+    /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
+    public required WordSet Ordinals { get; init; }
+    /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
+    public required WordSet DateWords { get; init; }
     /// <summary>Lower-case words inside names ("von der Leyen", "bin Salman").</summary>
     public required WordSet NameParticles { get; init; }
     /// <summary>Prepositions that join a head to its complement inside a name ("University of Mainz").</summary>
@@ -77,10 +97,11 @@ internal sealed class LanguageProfile
     /// <summary>Coordinating conjunctions that split "A and B" unless the whole is one organisation.</summary>
     public required WordSet Coordinators { get; init; }
     public required WordSet DefiniteArticles { get; init; }
+    public required WordSet IndefiniteArticles { get; init; }
     /// <summary>"St" of "St. Peter's Square": the abbreviation and its full stop belong to the name.</summary>
     public required WordSet SaintAbbreviations { get; init; }
-    /// <summary>Prefixes of former office holders ("ex-President").</summary>
-    public required string[] FormerPrefixes { get; init; }
+    /// <summary>Abbreviations and hyphen prefixes, as the tokenizer takes them.</summary>
+    public required TokenizerRules Tokenizing { get; init; }
     /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
     public required WordSet TitlesKeptWithName { get; init; }
     /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
@@ -99,9 +120,13 @@ internal sealed class LanguageProfile
     public required WordSet RoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
     public required WordSet GenericRoleNouns { get; init; }
+    /// <summary>Endings of past-tense verbs: a name right after one is its object ("replaced Lucien Favre").</summary>
+    public required string[] PastSuffixes { get; init; }
     /// <summary>Endings of participles that share the speaker of the quote before ("…, adding that").</summary>
     public required string[] ParticipleSuffixes { get; init; }
     public required WordSet OrgHeads { get; init; }
+    /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
+    public required WordSet StateBodyHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
@@ -126,7 +151,7 @@ internal sealed class LanguageProfile
     public required WordMap<SpeechCue> SpeechCues { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
     public required WordSet Auxiliaries { get; init; }
-    /// <summary>Personal pronouns -> 'm', 'f' or 'p' (plural).</summary>
+    /// <summary>Personal pronouns -> 'm', 'f', 'p' (plural) or 'n' ("it": a document or an organisation).</summary>
     public required WordMap<char> Pronouns { get; init; }
     /// <summary>Words that start a role phrase ("the Russian leader", "both leaders").</summary>
     public required WordSet SpeakerDeterminers { get; init; }
@@ -217,14 +242,18 @@ internal sealed class LanguageProfile
             NounsCapitalized = words.NounsCapitalized,
             World = world,
             Abbreviations = Set(words.Abbreviations),
+            RunBreakers = Set(words.RunBreakers),
+            Ordinals = Set(words.Ordinals),
+            DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
             TopicPrepositions = Set(words.TopicPrepositions),
             TitleComplementPrepositions = Set(words.TitleComplementPrepositions),
             Coordinators = Set(words.Coordinators),
             DefiniteArticles = Set(words.DefiniteArticles),
+            IndefiniteArticles = Set(words.IndefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
-            FormerPrefixes = words.FormerPrefixes,
+            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
             HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
@@ -234,7 +263,9 @@ internal sealed class LanguageProfile
             Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
+            StateBodyHeads = Set(words.StateBodyHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
+            PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
             CommonCaps = commonCaps,
@@ -277,6 +308,7 @@ internal sealed class LanguageProfile
     private static SpeechCueKind ParseKind(string kind, string code) => kind switch
     {
         "verb" => SpeechCueKind.Verb,
+        "listener-verb" => SpeechCueKind.ListenerVerb,
         "speaker-follows" => SpeechCueKind.SpeakerFollows,
         "speaker-precedes" => SpeechCueKind.SpeakerPrecedes,
         "participle" => SpeechCueKind.Participle,
@@ -291,13 +323,17 @@ internal sealed class LanguageProfile
         public bool NounsCapitalized { get; init; }
         public string[] Abbreviations { get; init; } = [];
         public string[] NameParticles { get; init; } = [];
+        public string[] RunBreakers { get; init; } = [];
+        public string[] Ordinals { get; init; } = [];
+        public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
         public string[] TitleComplementPrepositions { get; init; } = [];
         public string[] Coordinators { get; init; } = [];
         public string[] DefiniteArticles { get; init; } = [];
+        public string[] IndefiniteArticles { get; init; } = [];
         public string[] SaintAbbreviations { get; init; } = [];
-        public string[] FormerPrefixes { get; init; } = [];
+        public string[] HyphenPrefixes { get; init; } = [];
         public string[] TitlesKeptWithName { get; init; } = [];
         public string[] HyphenAdjectiveSuffixes { get; init; } = [];
         public string[] HyphenAdjectiveTails { get; init; } = [];
@@ -313,7 +349,9 @@ internal sealed class LanguageProfile
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
+        public string[] StateBodyHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
+        public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
         public string[] SpeakerDeterminers { get; init; } = [];
         public string[] DocumentDeterminers { get; init; } = [];

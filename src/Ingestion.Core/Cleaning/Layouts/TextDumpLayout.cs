@@ -1,29 +1,40 @@
 using Ingestion.Core.Model;
 
-namespace Ingestion.Core.Cleaning;
+namespace Ingestion.Core.Cleaning.Layouts;
+
+/// <summary><c>layouts/text-dump.json</c>.</summary>
+internal sealed record TextDumpLayoutFile(
+    string Layout, string Description, SeenInUse Seen, int SkipLinkScanLines, int MaxSkipLinkChars, int HeaderScanLines,
+    int MaxGluedAdMarkerLineChars) : ILayoutFile;
 
 /// <summary>
 /// Text inputs: browser text dumps of new- and old-layout pages, AMP text, syndication feed items, and already clean
 /// text (title line, lead, body). A pipeline of small steps over <see cref="Line"/>s:
 /// split → skip links → page title → feed item? → line rules → header (kicker, title, authors, date, lead) → body.
+/// How far it looks for each: <c>layouts/text-dump.json</c>.
 /// </summary>
-internal static class TextDumpReader
+internal static class TextDumpLayout
 {
+    public static TextDumpLayoutFile File { get; } = LayoutFile.Load<TextDumpLayoutFile>("text-dump");
+
+    // header lines taken as a field of the article: not removals, so not counted
+    private const string TakenAsTitle = "title", TakenAsKicker = "kicker", TakenAsLead = "lead";
+
     public static ArticleDraft Read(string text, UiCatalog cat, DateTimeOffset? baseTime, string? languageHint = null)
     {
         var draft = new ArticleDraft();
         var lines = LineRules.Split(text);
-        var lang = LineRules.SkipLinks(lines, cat, draft) ?? languageHint;
+        var lang = SkipLinks(lines, cat, draft) ?? languageHint;
 
-        if (FeedItemReader.TryRead(lines, cat, draft, ref lang)) return draft;
+        if (SyndicationLayout.TryRead(lines, cat, draft, ref lang)) return draft;
 
         (string Title, string? DateText)? pageTitle = null;
         var first = FirstKept(lines, 0);
-        if (first >= 0 && LineRules.PageTitle(lines[first].Text) is { } pt)
+        if (first >= 0 && PageTitle.Read(lines[first].Text) is { } pt)
         {
             pageTitle = pt;
-            lines[first].RemovedBy = "page-title";
-            draft.Remove("page-title");
+            lines[first].RemovedBy = RemovalRules.PageTitle;
+            draft.Remove(RemovalRules.PageTitle);
         }
         lang ??= LanguageGuesser.Guess(Sample(lines), cat);
         draft.Language = lang;
@@ -35,6 +46,29 @@ internal static class TextDumpReader
         var bodyStart = Header(lines, cat, ui, baseTime, pageTitle?.Title, draft);
         LineRules.Assemble(lines, bodyStart, cat, draft);
         return draft;
+    }
+
+    /// <summary>"1. Skip to content", "6. Choose from 30 Languages": returns the language the skip links are in, if any.</summary>
+    private static string? SkipLinks(List<Line> lines, UiCatalog cat, ArticleDraft draft)
+    {
+        string? lang = null;
+        // span look-ups: no string per candidate line
+        var languages = cat.SkipLinkLanguage.GetAlternateLookup<ReadOnlySpan<char>>();
+        var oldLayout = OldLayout.SkipLinks.GetAlternateLookup<ReadOnlySpan<char>>();
+        var limit = Math.Min(lines.Count, File.SkipLinkScanLines);
+        for (var i = 0; i < limit; i++)
+        {
+            var l = lines[i];
+            if (l.Text.Length > File.MaxSkipLinkChars) continue; // skip links are short; long lines are not looked up
+            var t = l.Text.AsSpan();
+            var k = 0;
+            while (k < t.Length && char.IsAsciiDigit(t[k])) k++;
+            if (k > 0 && k < t.Length && t[k] == '.') t = t[(k + 1)..].Trim();
+            if (languages.TryGetValue(t, out var code)) { lang ??= code; l.RemovedBy = RemovalRules.SkipLink; }
+            else if (k > 0 && oldLayout.Contains(t)) l.RemovedBy = RemovalRules.SkipLink;
+        }
+        foreach (var l in lines) if (l.RemovedBy == RemovalRules.SkipLink) draft.Remove(RemovalRules.SkipLink);
+        return lang;
     }
 
     private static IEnumerable<string> Sample(List<Line> lines)
@@ -51,18 +85,18 @@ internal static class TextDumpReader
     /// <summary>"18 kwietnia 2013Reklama": an ad marker glued to the end of the date line.</summary>
     private static void StripGluedAdMarkers(List<Line> lines, UiCatalog cat, UiLanguage? ui, ArticleDraft draft)
     {
-        var limit = Math.Min(lines.Count, cat.Thresholds.HeaderScanLines + 6);
+        var limit = Math.Min(lines.Count, File.HeaderScanLines + 6);
         for (var i = 0; i < limit; i++)
         {
             var l = lines[i];
-            if (!l.Kept || l.Text.Length > 60) continue;
+            if (!l.Kept || l.Text.Length > File.MaxGluedAdMarkerLineChars) continue;
             foreach (var ad in cat.AdMarkerList)
             {
                 if (l.Text.Length <= ad.Length || !l.Text.EndsWith(ad, StringComparison.OrdinalIgnoreCase)) continue;
                 var rest = l.Text[..^ad.Length].TrimEnd();
                 if (!DateReader.ReadLine(rest, ui, cat, null).IsDate) continue;
                 l.Text = rest;
-                draft.Remove("ad-marker");
+                draft.Remove(RemovalRules.AdMarker);
                 break;
             }
         }
@@ -71,8 +105,8 @@ internal static class TextDumpReader
     /// <summary>Finds kicker, title, authors, date and lead at the top; returns where the body starts.</summary>
     private static int Header(List<Line> lines, UiCatalog cat, UiLanguage? ui, DateTimeOffset? baseTime, string? pageTitle, ArticleDraft draft)
     {
-        var kept = new List<int>(cat.Thresholds.HeaderScanLines);
-        for (var i = 0; i < lines.Count && kept.Count < cat.Thresholds.HeaderScanLines; i++) if (lines[i].Kept) kept.Add(i);
+        var kept = new List<int>(File.HeaderScanLines);
+        for (var i = 0; i < lines.Count && kept.Count < File.HeaderScanLines; i++) if (lines[i].Kept) kept.Add(i);
         if (kept.Count == 0) return lines.Count;
 
         int titleAt = -1, leadFrom = -1;
@@ -91,7 +125,7 @@ internal static class TextDumpReader
                 var d = DateReader.ReadLine(lines[kept[k]].Text, ui, cat, baseTime);
                 if (!d.IsDate) continue;
                 draft.Published ??= d.Date;
-                Drop(lines[kept[k]], "date", draft);
+                Drop(lines[kept[k]], RemovalRules.Date, draft);
                 leadFrom = k + 1;
                 var t = k - 1;
                 // an author line stands between the title and the date; a short title ("Merkel Visits China") under a
@@ -100,7 +134,7 @@ internal static class TextDumpReader
                     && (lines[kept[t]].Text.Contains('|') || TextTools.WordCount(lines[kept[t - 1]].Text) > TextTools.WordCount(lines[kept[t]].Text)))
                 {
                     draft.AddAuthors(names);
-                    Drop(lines[kept[t]], "authors", draft);
+                    Drop(lines[kept[t]], RemovalRules.Authors, draft);
                     t--;
                 }
                 if (t >= 0) titleAt = t;
@@ -121,7 +155,7 @@ internal static class TextDumpReader
         if (titleAt >= 0)
         {
             draft.Title = lines[kept[titleAt]].Text;
-            Drop(lines[kept[titleAt]], "title", draft, count: false);
+            Drop(lines[kept[titleAt]], TakenAsTitle, draft, count: false);
             // what stands above the title: the kicker right above it, header navigation before that
             for (var k = 0; k < titleAt; k++)
             {
@@ -129,9 +163,9 @@ internal static class TextDumpReader
                 if (k == titleAt - 1 && TextTools.WeightedWords(l.Text) <= 6 && !TextTools.EndsLikeSentence(l.Text))
                 {
                     draft.Kicker = l.Text;
-                    Drop(l, "kicker", draft, count: false);
+                    Drop(l, TakenAsKicker, draft, count: false);
                 }
-                else Drop(l, "header-navigation", draft);
+                else Drop(l, RemovalRules.HeaderNavigation, draft);
             }
         }
         if (leadFrom < 0) leadFrom = 0;
@@ -142,7 +176,7 @@ internal static class TextDumpReader
             if (!l.Kept) continue;
             if (LineRules.IsHeadingLike(l.Text, cat) && TextTools.WordCount(l.Text) < 8) break;
             draft.Lead = l.Text;
-            Drop(l, "lead", draft, count: false);
+            Drop(l, TakenAsLead, draft, count: false);
             return kept[k] + 1;
         }
         return leadFrom < kept.Count ? kept[leadFrom] : (kept.Count > 0 ? kept[^1] + 1 : lines.Count);
@@ -160,55 +194,4 @@ internal static class TextDumpReader
     /// <summary>Titles compared the way people read them: case, primes and curly apostrophes do not matter.</summary>
     public static string TitleKey(string s) =>
         TextTools.NormaliseSpaces(s).Replace('′', '\'').Replace('’', '\'').Replace('‘', '\'').Trim().ToLowerInvariant();
-}
-
-/// <summary>DW's syndication "copypaste" feed item: labelled lines Id / Date / Title / Short title / Teaser / Short teaser / Full text.</summary>
-internal static class FeedItemReader
-{
-    public static bool TryRead(List<Line> lines, UiCatalog cat, ArticleDraft draft, ref string? lang)
-    {
-        var labels = cat.FeedLabels;
-        int idAt = -1, titleAt = -1;
-        var limit = Math.Min(lines.Count, 12);
-        for (var i = 0; i < limit; i++)
-        {
-            var t = lines[i].Text;
-            if (idAt < 0 && Labelled(t, labels["id"]) is { } id && id.All(char.IsAsciiDigit)) idAt = i;
-            if (titleAt < 0 && Labelled(t, labels["title"]) is not null) titleAt = i;
-        }
-        if (idAt < 0 || titleAt < 0) return false;
-
-        var bodyFrom = lines.Count;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var l = lines[i];
-            var t = l.Text;
-            if (i > titleAt + 8 || (i > titleAt && l.BlankBefore && Labelled(t, labels["teaser"]) is null && Labelled(t, labels["shortTeaser"]) is null
-                && !t.Equals(labels["fullText"], StringComparison.Ordinal)))
-            {
-                bodyFrom = i;
-                break;
-            }
-            string? v;
-            if (t.Equals(labels["fullText"], StringComparison.Ordinal)) { l.RemovedBy = "feed-label"; bodyFrom = i + 1; draft.Remove("feed-label"); break; }
-            if ((v = Labelled(t, labels["shortTitle"])) is not null || (v = Labelled(t, labels["shortTeaser"])) is not null) l.RemovedBy = "feed-short-variant";
-            else if ((v = Labelled(t, labels["title"])) is not null) { draft.Title = v; l.RemovedBy = "feed-label"; }
-            else if ((v = Labelled(t, labels["teaser"])) is not null) { draft.Lead = v; l.RemovedBy = "feed-label"; }
-            else if ((v = Labelled(t, labels["date"])) is not null) { draft.Published = DateReader.ReadAny(v, null, cat); l.RemovedBy = "feed-label"; }
-            else if (Labelled(t, labels["id"]) is not null || Labelled(t, labels["item"]) is not null) l.RemovedBy = "feed-label";
-            else l.RemovedBy = cat.DropLines.Contains(t) ? "navigation" : "feed-header";
-            draft.Remove(l.RemovedBy);
-        }
-        lang ??= LanguageGuesser.Guess(lines.Skip(titleAt).Select(l => l.Text), cat);
-        draft.Language = lang;
-        var ui = cat.Get(lang);
-        LineRules.Classify(lines, bodyFrom, cat, ui, draft);
-        LineRules.Assemble(lines, bodyFrom, cat, draft);
-        return true;
-    }
-
-    /// <summary>"Title Handelsstreit …" → "Handelsstreit …" when the line starts with the label and a space.</summary>
-    private static string? Labelled(string line, string label) =>
-        line.Length > label.Length + 1 && line.StartsWith(label, StringComparison.Ordinal) && line[label.Length] == ' '
-            ? line[(label.Length + 1)..].Trim() : null;
 }
