@@ -259,12 +259,14 @@ async function speakerView(name, params) {
   const list = h('ol', { class: 'timeline', id: 'timeline' });
   const more = h('button', { class: 'secondary', hidden: true }, 'Older quotes');
   const heading = h('h1', {}, 'What ' + name + ' said');
+  const articlesLink = entityLink(name, 'Articles mentioning ' + name + ' →');
   let continuation = null;
   const load = async () => {
     const page = await api('speakers/' + encodeURIComponent(name) + '/quotes' + query({
       from: params.get('from'), to: params.get('to'), attribution: params.get('attribution'), q: params.get('q'), continuation,
     }));
     heading.textContent = 'What ' + page.speaker + ' said';
+    articlesLink.textContent = 'Articles mentioning ' + page.speaker + ' →';
     for (const q of page.items) {
       list.append(h('li', {},
         h('div', { class: 'when' }, q.published || 'undated', ' · ', articleLink(q.articleId, q.title || q.articleName), ' · ', attributionBadge(q.attribution),
@@ -276,7 +278,7 @@ async function speakerView(name, params) {
     more.hidden = !continuation;
   };
   more.addEventListener('click', () => load().catch(fail));
-  show(heading, h('p', {}, entityLink(name, 'Articles mentioning ' + name + ' →')), filters, list, more);
+  show(heading, h('p', {}, articlesLink), filters, list, more);
   await load();
 }
 
