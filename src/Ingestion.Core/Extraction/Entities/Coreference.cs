@@ -133,11 +133,13 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 person.Role ??= m.Role;
                 continue;
             }
+            // "Dortmund" for "Borussia Dortmund": a word of the one organisation that has it
+            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
+            if (org is not null && !profile.OrgHeads.Contains(m.FirstWord) && m.Type is EntityType.Organization or EntityType.Other) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed)
             {
                 if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
             }
-            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
             if (org is not null && !profile.OrgHeads.Contains(m.FirstWord)) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
         }

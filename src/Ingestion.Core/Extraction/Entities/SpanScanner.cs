@@ -36,7 +36,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var t = doc.Tokens[b][k];
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w)) return profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k);
+        if (profile.CommonCaps.Contains(w))
+            return (profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k))
+                || (profile.ForeignArticles.Contains(w) && !CapitalSaysNothing(b, k) && k + 1 < doc.Tokens[b].Count && IsCapWord(b, k + 1));
         if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
@@ -49,6 +51,18 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         if (k + 1 >= doc.Tokens[b].Count || !IsCapWord(b, k + 1)) return false;
         var e = CapitalizedRunEnd(b, k + 1);
         return profile.EventHeads.Contains(doc.Span(b, e - 1));
+    }
+
+    /// <summary>
+    /// "Stuttgart beat Nuremberg 2-1": in a sports story a city named without "in", "at" or "from" before it is its club.
+    /// Countries stay places (national teams are rarer than the countries in match reports).
+    /// </summary>
+    public bool IsClubByItsCity(int b, int k)
+    {
+        if (!doc.IsAboutSport(profile)) return false;
+        // cities only: not "Europe", "Bavaria" or a country
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & NameKinds.City) == 0) return false;
+        return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
@@ -99,7 +113,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             if (toks[k].Cap) e = CapitalizedRunEnd(b, k);
             if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
             {
-                sink.AddKnown(b, k, k + lexLen, entry!);
+                if (lexLen == 1 && entry!.Type == Model.EntityType.Location && IsClubByItsCity(b, k)) sink.AddTyped(b, k, k + 1, Model.EntityType.Organization, null, personCue: false, orgCue: true);
+                else sink.AddKnown(b, k, k + lexLen, entry!);
                 k += lexLen;
                 continue;
             }
@@ -161,8 +176,10 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j))
                        && !(IsWord(b, j, profile.Coordinators) || IsWord(b, j, profile.ComplementPrepositions))) j++;
                 var valid = j == e + 1 || (isOf ? EndsWithArticle(b, j) : !ContainsArticle(b, e, j));
-                if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
+                if (valid && j < n && IsCapWord(b, j) && !profile.RunBreakers.Contains(doc.Span(b, j))) { e = j + 1; continue; }
             }
+            // "Standard & Poor's", "Marks & Spencer": an ampersand between capitalised words
+            if (toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "&" && e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
             // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
             if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
                 && (toks[e].Kind != TokKind.Quote || (doc.Blocks[b][toks[e].Start] is '\'' or '\u2019' && doc.Blocks[b][toks[e].Start - 1] == 's'))
@@ -253,8 +270,6 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             for (var j = 1; j < en.Tokens.Length && ok; j++)
                 ok = doc.Span(b, k + j).SequenceEqual(en.Tokens[j]);
             if (!ok) continue;
-            // A sentence-initial "May" or "Turkey" is a word; a lexicon single word at sentence start must be capitalized anyway.
-            if (en.Tokens.Length == 1 && !toks[k].Cap) continue;
             entry = en;
             return en.Tokens.Length;
         }
@@ -344,6 +359,15 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 return;
             }
         }
+        // "US Justice Department", "UN Food and Agriculture Organization": a country's or a body's acronym before the name of
+        // one of its bodies is named on its own ("London School of Economics" and "Seoul National University" stay whole)
+        if (e - s >= 3 && NameShapes.IsAcronym(doc.Span(b, s)) && MatchLexicon(b, s, out var owner) == 1 && owner is not null
+            && (HasStateBodyHead(b, s + 1, e) || owner.Type == Model.EntityType.Organization) && HasOrgHead(b, s + 1, e))
+        {
+            sink.AddKnown(b, s, s + 1, owner);
+            ProcessSpan(b, s + 1, e, depth + 1);
+            return;
+        }
         // After stripping, the rest may be a lexicon name ("Russian President" stripped off "Vladimir Putin" is not, "German Bundestag" is).
         if (stripped || depth > 0)
         {
@@ -387,9 +411,24 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         if (and - s < 1) return false;
         var last = doc.Span(b, and - 1);
-        if (profile.OrgHeads.Contains(last)) return true;
+        if (profile.OrgHeads.Contains(last) || NameShapes.IsAcronym(last)) return true;
+        if (MatchLexicon(b, s, out var known) == and - s && known is not null) return true;
         if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
         return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;
+    }
+
+    private bool HasOrgHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    private bool HasStateBodyHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.StateBodyHeads.Contains(doc.Span(b, i))) return true;
+        return false;
     }
 
     /// <summary>An organisation head in [s, e) that is no state body's ("Institute", "Association"; not "Ministry").</summary>

@@ -55,6 +55,8 @@ internal static class TypingRules
         new LoneKnownName(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
+        new ForeignArticleName(),
+        new OrganizationCueBefore(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
@@ -120,6 +122,7 @@ internal sealed class LoneKnownName : TypingRule
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
         var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
+        if ((kinds & (NameKinds.BigCity | NameKinds.City)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
         if ((kinds & NameKinds.BigCity) != 0) return Typing.As(EntityType.Location);
         // "Hope", "Day", "Hall" are persons in WordNet too; a person's name alone is trusted only when it is no word
         if ((kinds & NameKinds.Person) != 0) return alsoAWord || c.Profile.World.OrganizationFirstWords.Contains(c.First) ? Typing.Pass : Typing.Person();
@@ -234,6 +237,27 @@ internal sealed class PlaceInsideName : TypingRule
     private static bool IsPlace(NameCandidate c, int i) =>
         (c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location))
         || (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var kinds) && (kinds & NameKinds.BigCity) != 0 && (kinds & NameKinds.Person) == 0);
+}
+
+/// <summary>
+/// "Die Welt", "Il Messaggero", "To Vima": a name led by another language's article is a title or a body, not a person.
+/// An article that also starts surnames ("Le Pen", "De Gaulle") needs an organisation noun before it ("the daily Le Figaro").
+/// </summary>
+internal sealed class ForeignArticleName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length < 2 || !c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
+        var alsoASurnameParticle = c.Profile.NameParticles.Contains(c.First.ToString().ToLowerInvariant());
+        return !alsoASurnameParticle || c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization) : Typing.Pass;
+    }
+}
+
+/// <summary>"the daily Süddeutsche Zeitung", "carmaker Rolls Royce": an organisation noun right before a name of several words.</summary>
+internal sealed class OrganizationCueBefore : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

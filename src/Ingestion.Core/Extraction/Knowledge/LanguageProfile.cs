@@ -82,6 +82,8 @@ internal sealed class LanguageProfile
     public required WordSet Abbreviations { get; init; }
     /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
     public required WordSet RunBreakers { get; init; }
+    /// <summary>Other languages' articles that start names quoted in this one ("Die Welt", "Le Figaro").</summary>
+    public required WordSet ForeignArticles { get; init; }
     /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
     public required WordSet Ordinals { get; init; }
     /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
@@ -144,6 +146,11 @@ internal sealed class LanguageProfile
     public required WordSet OrgCueNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
+    /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
+    public required WordSet SportsCues { get; init; }
+    public required int SportsCueCount { get; init; }
+    /// <summary>Prepositions of place: "in Stuttgart" is the city even in a match report.</summary>
+    public required WordSet LocativePrepositions { get; init; }
     /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
     public required WordSet VerbsBeforeSpeech { get; init; }
 
@@ -244,6 +251,7 @@ internal sealed class LanguageProfile
             Abbreviations = Set(words.Abbreviations),
             RunBreakers = Set(words.RunBreakers),
             Ordinals = Set(words.Ordinals),
+            ForeignArticles = Set(words.ForeignArticles),
             DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
@@ -277,6 +285,9 @@ internal sealed class LanguageProfile
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
+            SportsCues = Set(words.SportsCues),
+            SportsCueCount = words.SportsCueCount,
+            LocativePrepositions = Set(words.LocativePrepositions),
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -325,6 +336,7 @@ internal sealed class LanguageProfile
         public string[] NameParticles { get; init; } = [];
         public string[] RunBreakers { get; init; } = [];
         public string[] Ordinals { get; init; } = [];
+        public string[] ForeignArticles { get; init; } = [];
         public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
@@ -347,6 +359,9 @@ internal sealed class LanguageProfile
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
+        public string[] SportsCues { get; init; } = [];
+        public int SportsCueCount { get; init; } = int.MaxValue;
+        public string[] LocativePrepositions { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
