@@ -82,7 +82,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").WithTags("pipeline");
         api.MapGet(ApiRoutes.Health, (IngestionApi a, HttpContext c) => Respond(c, a.HealthAsync(c.RequestAborted)))
             .WithName("Health").WithSummary("Storage reachable, queue depths and poison counts, version")
-            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<PipelineHealth>().Produces<PipelineHealth>(StatusCodes.Status503ServiceUnavailable);
         api.MapGet(ApiRoutes.Articles, ([FromQuery] string? status, [FromQuery] string? continuation, [FromQuery] string? pageSize, [FromQuery] string? name, IngestionApi a, HttpContext c) =>
                 Respond(c, a.ListArticlesAsync(status, continuation, pageSize, name, c.RequestAborted)))
             .WithName("ListArticles").WithSummary("A page of articles (optionally of one status) in id order, or one article by the blob name it was dropped under")

@@ -1,7 +1,7 @@
 namespace Ingestion.Pipeline.Api;
 
 /// <summary>The body of <c>GET /api/health</c>; 503 with the same body when a storage service is unreachable.</summary>
-public sealed record HealthReport(string Status, string Version, StorageHealth Storage, QueueDepths Queues);
+public sealed record PipelineHealth(string Status, string Version, StorageHealth Storage, QueueDepths Queues);
 
 public sealed record StorageHealth(ServiceHealth Blob, ServiceHealth Queue, ServiceHealth Table);
 

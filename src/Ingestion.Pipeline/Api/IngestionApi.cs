@@ -39,7 +39,7 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
             }
         }
         var healthy = blob is null && table is null && queueError is null;
-        var body = new HealthReport(
+        var body = new PipelineHealth(
             healthy ? "healthy" : "unhealthy",
             Version,
             new StorageHealth(new ServiceHealth(blob is null, blob), new ServiceHealth(queueError is null, queueError), new ServiceHealth(table is null, table)),
