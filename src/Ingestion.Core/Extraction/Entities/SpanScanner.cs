@@ -22,7 +22,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsCapWord(int b, int k)
     {
         var t = doc.Tokens[b][k];
-        return t.Kind == TokKind.Word && t.Cap && !NameShapes.IsHyphenAdjective(doc.Span(b, k), profile);
+        return t.Kind == TokKind.Word && t.Cap;
     }
 
     /// <summary>Lower-case words that may sit inside a name: particles, prepositions, "and", "the".</summary>
@@ -60,8 +60,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsClubByItsCity(int b, int k)
     {
         if (!doc.IsAboutSport(profile)) return false;
-        // cities only: not "Europe", "Bavaria" or a country
-        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & NameKinds.City) == 0) return false;
+        // cities and regions ("Bayern"), not "Europe" or a country
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
@@ -100,7 +100,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
             if (!tk.Cap && !world.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
-            if (lexLen == 0 && (!CanStartName(b, k) || NameShapes.IsHyphenAdjective(doc.Span(b, k), profile))) { k++; continue; }
+            if (lexLen == 0 && !CanStartName(b, k)) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
             // "St. Peter's Square", "St. Petersburg": the abbreviation and its full stop belong to the name.
             if (lexLen == 0 && toks[k].Cap && profile.SaintAbbreviations.Contains(doc.Span(b, k)) && k + 2 < n && doc.Span(b, k + 1) is "." && IsCapWord(b, k + 2))
@@ -379,7 +379,34 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var lexLen = MatchLexicon(b, s + 1, out var entry);
             if (lexLen == e - s - 1 && entry!.Type == Model.EntityType.Organization) { sink.AddKnown(b, s + 1, e, entry); return; }
         }
+        // "head of the National Electro-mobility Platform Henning Kagermann": a person's name run onto a body's name
+        if (PersonNameInside(b, s, e) is var split and > 0)
+        {
+            // "Public Relations Manager Michael Summer": what ends in a title is the person's role, no name of its own
+            var last = doc.Span(b, split - 1);
+            if (!profile.Titles.ContainsKey(last) && !profile.RoleNouns.Contains(last)) ProcessSpan(b, s, split, depth + 1);
+            ProcessSpan(b, split, e, depth + 1);
+            return;
+        }
         typer.Classify(b, s, e, title, nationality);
+    }
+
+    /// <summary>
+    /// Where a person's name starts inside a run of capitals ("… Platform Henning Kagermann", "Trump Steven Spielberg"):
+    /// a given name after a word that is no name (an ordinary word, a head, a place), with a surname after it; 0 when none.
+    /// </summary>
+    private int PersonNameInside(int b, int s, int e)
+    {
+        for (var i = s + 1; i + 1 < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (!profile.GivenNameCues.Contains(w) || !IsCapWord(b, i + 1)) continue;
+            var before = doc.Span(b, i - 1);
+            if (!doc.Tokens[b][i - 1].Cap || world.GivenNames.ContainsKey(before) || IsInitialStop(b, i - 1)) continue;
+            var known = world.Names.TryGetValue(before, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1);
+            if (profile.IsCommonWord(before) || profile.OrgHeads.Contains(before) || profile.KeeperWords.Contains(before) || known) return i;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -412,6 +439,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         if (and - s < 1) return false;
         var last = doc.Span(b, and - 1);
         if (profile.OrgHeads.Contains(last) || NameShapes.IsAcronym(last)) return true;
+        // "Kofi Annan and the Nobel Peace Prize": a person's name before "and"
+        if (and - s >= 2 && profile.GivenNameCues.Contains(doc.Span(b, s))) return true;
         if (MatchLexicon(b, s, out var known) == and - s && known is not null) return true;
         if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
         return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;

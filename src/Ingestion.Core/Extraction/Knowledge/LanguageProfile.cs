@@ -106,7 +106,8 @@ internal sealed class LanguageProfile
     public required TokenizerRules Tokenizing { get; init; }
     /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
     public required WordSet TitlesKeptWithName { get; init; }
-    /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
+    /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Munich-based"): suffixes and whole tails. The
+    /// tokenizer splits them off (<see cref="Tokenizing"/>), so the name before the hyphen is a mention of its own.</summary>
     public required string[] HyphenAdjectiveSuffixes { get; init; }
     public required WordSet HyphenAdjectiveTails { get; init; }
     /// <summary>Owners in a possessive organisation name ("Students' Union", "People's Party").</summary>
@@ -261,7 +262,7 @@ internal sealed class LanguageProfile
             DefiniteArticles = Set(words.DefiniteArticles),
             IndefiniteArticles = Set(words.IndefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
-            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
+            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes), Set(words.HyphenAdjectiveTails), words.HyphenAdjectiveSuffixes),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
             HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
