@@ -31,4 +31,7 @@ public sealed class PipelineOptions
 
     /// <summary>How often the standalone host runs the reconciler (the Functions app uses a timer trigger).</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the standalone host recounts the entities marked dirty (the Functions app uses a timer trigger).</summary>
+    public TimeSpan RankingInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -55,8 +55,11 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot()
-            ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
+        if (AzuriteProcess.FindRepositoryRoot() is not { } root)
+        {
+            await Console.Error.WriteLineAsync("ingest: run inside the repository: it needs the Azurite that package.json pins");
+            return 2;
+        }
         var sources = LoadCommand.LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
         var azurite = await AzuriteProcess.StartAsync(root, location, cancellationToken: cancellationToken);

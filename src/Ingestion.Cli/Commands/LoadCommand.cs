@@ -50,8 +50,11 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot()
-            ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
+        if (AzuriteProcess.FindRepositoryRoot() is not { } root)
+        {
+            await Console.Error.WriteLineAsync("ingest: run inside the repository: it needs the Azurite that package.json pins");
+            return 2;
+        }
         var sources = LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         AnsiConsole.MarkupLineInterpolated($"{settings.Count} articles cycling through {sources.Count} source file(s); {Environment.ProcessorCount} cores");
 
