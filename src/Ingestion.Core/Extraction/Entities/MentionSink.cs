@@ -36,6 +36,14 @@ internal sealed class MentionSink(ArticleText doc, List<Mention> mentions)
         mentions.Add(m);
     }
 
+    /// <summary>The last mention added is an inflected form of <paramref name="name"/> ("Brasiliens", "Habecks").</summary>
+    public void MarkInflected(string name)
+    {
+        var m = mentions[^1];
+        m.Inflected = true;
+        m.FirstWord = name;
+    }
+
     private Mention New(int b, int s, int e)
     {
         var m = doc.Scratch.NewMention();

@@ -68,6 +68,37 @@ internal sealed class LanguageProfile
     /// </summary>
     public required WordSet GivenNameCues { get; init; }
 
+    /// <summary>
+    /// Languages that capitalise every noun (German): the dictionary's nouns, adjectives and verb forms, which tell an
+    /// ordinary capitalised word from a name. Empty for the others.
+    /// </summary>
+    public required NounLexicon Nouns { get; init; }
+    /// <summary>Verb forms of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in them goes on with what the last speaker said.</summary>
+    public required WordSet SubjunctiveForms { get; init; }
+
+    /// <summary>The word, or the head of the compound it is ("Umweltschutzorganisation" -> "Organisation"), is in the set.</summary>
+    public bool HeadIn(WordSet set, ReadOnlySpan<char> word) => set.Contains(word) || (Nouns.TryHead(word, out var head) && set.Contains(head.Lemma));
+
+    /// <summary>What a name's head word makes the name, by the word or its compound head ("Umweltministerium" is an organisation's).</summary>
+    public Model.EntityType? NameHeadKind(ReadOnlySpan<char> word) =>
+        HeadIn(OrgHeads, word) ? Model.EntityType.Organization : HeadIn(EventHeads, word) ? Model.EntityType.Event
+        : HeadIn(LocationHeads, word) ? Model.EntityType.Location : null;
+
+    /// <summary>"Berliner", "Kiewer": the adjective of a place the reference data knows, its name with an ending.</summary>
+    public bool IsPlaceAdjective(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in PlaceAdjectiveSuffixes)
+        {
+            if (word.Length < suffix.Length + 3 || !word.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var place = word[..^suffix.Length];
+            if (World.Kinds.ContainsKey(place) || World.Names.ContainsKey(place)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A title or a noun that names a person ("General", "Wirtschaftsminister", "CDU-Chef").</summary>
+    public bool IsTitleOrPersonNoun(ReadOnlySpan<char> word) => Titles.ContainsKey(word) || Nouns.IsPersonNoun(word, out _);
+
     /// <summary>True when the word is only ever a common word of the language: its lower-case form is one, and no proper noun is written so.</summary>
     public bool IsCommonWord(ReadOnlySpan<char> word)
     {
@@ -156,11 +187,25 @@ internal sealed class LanguageProfile
     public required int SportsCueCount { get; init; }
     /// <summary>Prepositions of place: "in Stuttgart" is the city even in a match report.</summary>
     public required WordSet LocativePrepositions { get; init; }
+    /// <summary>Prepositions after which a name with nothing else to tell is a place ("in Kiew", "bei Bachmut").</summary>
+    public required WordSet PlacePrepositions { get; init; }
+    /// <summary>Prepositions that make a name after an article a place ("auf der Krim", "im Amazonas").</summary>
+    public required WordSet PlaceArticlePrepositions { get; init; }
+    /// <summary>Endings that make a place's adjective of its name ("Berlin" -> "Berliner").</summary>
+    public required string[] PlaceAdjectiveSuffixes { get; init; }
+    /// <summary>Nouns naming the kind of a place before its name ("Gebiet Donezk", "Halbinsel Krim"), as compound heads too.</summary>
+    public required WordSet PlaceNouns { get; init; }
+    /// <summary>Titles that give no role ("Frau", "Herr").</summary>
+    public required WordSet Honorifics { get; init; }
+    /// <summary>The word that joins a title to its country in a role ("President of Russia", "Präsident von Brasilien").</summary>
+    public required string RoleJoiner { get; init; }
     /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
     public required WordSet VerbsBeforeSpeech { get; init; }
 
     // ------------------------------------------------------------ attributing quotes
     public required WordMap<SpeechCue> SpeechCues { get; init; }
+    /// <summary>Prepositions between an impersonal cue and its source ("hieß es aus dem Ministerium").</summary>
+    public required WordSet SourcePrepositions { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
     public required WordSet Auxiliaries { get; init; }
     /// <summary>Personal pronouns -> 'm', 'f', 'p' (plural) or 'n' ("it": a document or an organisation).</summary>
@@ -221,7 +266,8 @@ internal sealed class LanguageProfile
             list.Add(toks);
         }
         var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var world = Gazetteer.Default;
+        var nouns = NounLexicon.Load(code, words.CommonNounSuffixes, words.PersonNounSuffixes, words.AdjectiveEndings);
+        var world = LanguageNames(code, nouns);
         foreach (var row in ExtractionData.Rows($"{code}/demonyms.tsv", optional: true))
             demonyms[row[0]] = row.Length > 1 && row[1].Length > 0 ? world.CanonicalCountry(row[1]) : "";
         var cues = new Dictionary<string, SpeechCue>(StringComparer.Ordinal);
@@ -240,7 +286,7 @@ internal sealed class LanguageProfile
         var givenNameCues = new List<string>();
         foreach (var name in world.GivenNames.Keys)
         {
-            if (!world.CuratedGivenNames.Contains(name) && IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions)) continue;
+            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions) || nouns.IsCommonWord(name))) continue;
             givenNameCues.Add(name);
         }
 
@@ -249,6 +295,8 @@ internal sealed class LanguageProfile
             CommonWords = commonWords,
             ProperNouns = properNouns,
             GivenNameCues = new WordSet(givenNameCues),
+            Nouns = nouns,
+            SubjunctiveForms = new WordSet(ExtractionData.Lines($"{code}/subjunctive-forms.txt", optional: true)),
             Language = code,
             Support = words.Support,
             NounsCapitalized = words.NounsCapitalized,
@@ -295,6 +343,13 @@ internal sealed class LanguageProfile
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
             LocativePrepositions = Set(words.LocativePrepositions),
+            PlacePrepositions = Set(words.PlacePrepositions),
+            PlaceArticlePrepositions = Set(words.PlaceArticlePrepositions),
+            PlaceNouns = Set(words.PlaceNouns),
+            PlaceAdjectiveSuffixes = words.PlaceAdjectiveSuffixes,
+            Honorifics = Set(words.Honorifics),
+            RoleJoiner = words.RoleJoiner,
+            SourcePrepositions = Set(words.SourcePrepositions),
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -304,14 +359,37 @@ internal sealed class LanguageProfile
             AffiliationPrepositions = Set(words.AffiliationPrepositions),
             ObjectPrepositions = Set(words.ObjectPrepositions),
             SpeakerForNouns = Set(words.SpeakerForNouns),
-            DocumentNouns = Set(words.DocumentNouns),
-            OrganizationNouns = Set(words.OrganizationNouns),
-            GroupNouns = Set(words.GroupNouns),
+            // the head of a role phrase is asked in lower case; German writes these nouns capitalised
+            DocumentNouns = new WordSet(words.DocumentNouns, StringComparer.OrdinalIgnoreCase),
+            OrganizationNouns = new WordSet(words.OrganizationNouns, StringComparer.OrdinalIgnoreCase),
+            GroupNouns = new WordSet(words.GroupNouns, StringComparer.OrdinalIgnoreCase),
             PairWords = Set(words.PairWords),
             ScareCues = Set(words.ScareCues),
             StrongScareCues = Set(words.StrongScareCues),
         };
     }
+
+    /// <summary>
+    /// The world's names and the language's own (<c>names.tsv</c>, hand-written; <c>names-cldr.tsv</c>, CLDR), less the
+    /// world's one-word names that are ordinary words here. A language with neither file shares <see cref="Gazetteer.Default"/>.
+    /// </summary>
+    private static Gazetteer LanguageNames(string code, NounLexicon nouns)
+    {
+        var rows = ExtractionData.Rows($"{code}/names.tsv", optional: true).Concat(ExtractionData.Rows($"{code}/names-cldr.tsv", optional: true)).ToList();
+        var world = Gazetteer.Default;
+        if (rows.Count == 0 && nouns.IsEmpty) return world;
+        var names = rows.Select(r => (r[0], r.Length > 1 && r[1].Length > 0 ? world.CanonicalCountry(r[1]) : r[0], ParseType(r.Length > 2 ? r[2] : "", code)));
+        return world.WithLanguageNames(names, w => nouns.TryGet(w, out _) && !NameShapes.IsAcronym(w));
+    }
+
+    private static Model.EntityType ParseType(string type, string code) => type switch
+    {
+        "location" => Model.EntityType.Location,
+        "organization" => Model.EntityType.Organization,
+        "person" => Model.EntityType.Person,
+        "event" => Model.EntityType.Event,
+        _ => throw new InvalidOperationException($"{code}/names.tsv: unknown type '{type}'."),
+    };
 
     /// <summary>A package given name that is also a word, nationality, title, compass word or place is no evidence of a person.</summary>
     private static bool IsNotAPersonCue(string name, Gazetteer world, WordSet commonWords, WordSet commonCaps, WordMap<string[][]> titles, WordMap<string> demonyms, WordSet directions)
@@ -370,6 +448,16 @@ internal sealed class LanguageProfile
         public string[] SportsCues { get; init; } = [];
         public int SportsCueCount { get; init; } = int.MaxValue;
         public string[] LocativePrepositions { get; init; } = [];
+        public string[] PlacePrepositions { get; init; } = [];
+        public string[] PlaceArticlePrepositions { get; init; } = [];
+        public string[] PlaceNouns { get; init; } = [];
+        public string[] PlaceAdjectiveSuffixes { get; init; } = [];
+        public string[] Honorifics { get; init; } = [];
+        public string RoleJoiner { get; init; } = "of";
+        public string[] SourcePrepositions { get; init; } = [];
+        public string[] CommonNounSuffixes { get; init; } = [];
+        public string[] PersonNounSuffixes { get; init; } = [];
+        public string[] AdjectiveEndings { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] RelationalRoleNouns { get; init; } = [];
