@@ -204,6 +204,10 @@ internal sealed class LanguageProfile
 
     // ------------------------------------------------------------ attributing quotes
     public required WordMap<SpeechCue> SpeechCues { get; init; }
+    /// <summary>How many words into a sentence its subject may stand (German puts it after the verb: "Diesen Preis sieht der Soldat Andrij").</summary>
+    public required int SubjectWindow { get; init; }
+    /// <summary>A speaker described but never named is given as described ("ein Militärexperte") rather than as no one.</summary>
+    public required bool DescribesUnnamedSpeakers { get; init; }
     /// <summary>Prepositions between an impersonal cue and its source ("hieß es aus dem Ministerium").</summary>
     public required WordSet SourcePrepositions { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
@@ -350,6 +354,8 @@ internal sealed class LanguageProfile
             Honorifics = Set(words.Honorifics),
             RoleJoiner = words.RoleJoiner,
             SourcePrepositions = Set(words.SourcePrepositions),
+            DescribesUnnamedSpeakers = words.DescribesUnnamedSpeakers,
+            SubjectWindow = words.SubjectWindow,
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -455,6 +461,8 @@ internal sealed class LanguageProfile
         public string[] Honorifics { get; init; } = [];
         public string RoleJoiner { get; init; } = "of";
         public string[] SourcePrepositions { get; init; } = [];
+        public bool DescribesUnnamedSpeakers { get; init; }
+        public int SubjectWindow { get; init; } = 5;
         public string[] CommonNounSuffixes { get; init; } = [];
         public string[] PersonNounSuffixes { get; init; } = [];
         public string[] AdjectiveEndings { get; init; } = [];
