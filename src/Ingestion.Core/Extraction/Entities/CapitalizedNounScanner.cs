@@ -74,25 +74,32 @@ internal sealed class CapitalizedNounScanner
         return !nouns.IsCommonWord(w);
     }
 
-    /// <summary>"Frank-Walter", "Paul-Ehrlich-Institut", "Long-COVID": every part a name or a head; "Brasilien-Reise", "NATO-Partnern" are ordinary words.</summary>
+    /// <summary>
+    /// "Frank-Walter", "Paul-Ehrlich-Institut", "Robert-Koch-Institut": every part but the last a name (a surname after a
+    /// given name, whatever word it is; else no noun of the dictionary), the last a name or a head. "Brasilien-Reise" and
+    /// "NATO-Partnern" are ordinary words.
+    /// </summary>
     private bool IsHyphenatedName(ReadOnlySpan<char> w)
     {
         var parts = 0;
+        var afterGivenName = false;
         var last = default(ReadOnlySpan<char>);
         foreach (var range in w.Split('-'))
         {
             var part = w[range];
             if (part.IsEmpty) return false;
-            if (parts > 0 && !last.IsEmpty && !IsNamePart(last)) return false;
+            if (parts > 0 && !IsNamePart(last, afterGivenName)) return false;
+            afterGivenName = profile.GivenNameCues.Contains(last.IsEmpty ? part : last) && parts <= 1;
             last = part;
             parts++;
         }
         if (parts < 2) return !nouns.IsCommonWord(w);
-        return IsNamePart(last) || (parts >= 3 && IsHeadWord(last)) || (profile.GivenNameCues.Contains(w[..w.IndexOf('-')]) && IsHeadWord(last));
+        return IsNamePart(last, afterGivenName) && !nouns.IsCommonWord(last) || (parts >= 3 || afterGivenName) && IsHeadWord(last);
     }
 
-    private bool IsNamePart(ReadOnlySpan<char> part) =>
-        char.IsUpper(part[0]) && (profile.GivenNameCues.Contains(part) || NameShapes.IsAcronym(part) || !nouns.IsCommonWord(part)) || profile.NameParticles.Contains(part);
+    private bool IsNamePart(ReadOnlySpan<char> part, bool afterGivenName) =>
+        profile.NameParticles.Contains(part) || char.IsUpper(part[0])
+            && (afterGivenName || profile.GivenNameCues.Contains(part) || NameShapes.IsAcronym(part) || !nouns.TryHead(part, out _));
 
     private bool IsHeadWord(ReadOnlySpan<char> w) => profile.NameHeadKind(w) is not null;
 

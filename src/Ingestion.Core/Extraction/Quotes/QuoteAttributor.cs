@@ -360,7 +360,10 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         // "according to X", "laut X": the speaker follows.
         if (cueInfo?.Kind == SpeechCueKind.SpeakerFollows)
         {
-            var sp = speakers.SpeakerAt(q, b, verb + 1 + (cueInfo.Next is null ? 0 : 1));
+            var from = verb + 1 + (cueInfo.Next is null ? 0 : 1);
+            // "hieß es aus dem Ministerium": the source after its preposition
+            if (from < toks.Count && profile.SourcePrepositions.Contains(doc.Span(b, from))) from++;
+            var sp = speakers.SpeakerAt(q, b, from);
             if (sp is not null) { Set(q, sp, cue); return true; }
             return false;
         }
