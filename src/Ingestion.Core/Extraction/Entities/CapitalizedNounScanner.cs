@@ -23,11 +23,35 @@ internal sealed class CapitalizedNounScanner
     private readonly NounLexicon nouns;
     /// <summary>Words the article writes as names where a capital means one (inside a sentence): their capital at a sentence start means it too.</summary>
     private readonly HashSet<string> namesInText = new(StringComparer.Ordinal);
+    /// <summary>Per block and token, what the dictionary said of it (its look-ups are the scanner's cost): <see cref="WordFacts"/>.</summary>
+    private readonly WordFacts[][] facts;
+
+    [Flags]
+    private enum WordFacts : byte
+    {
+        None = 0,
+        NameAsked = 1,
+        /// <summary>A name word where it stands inside a sentence.</summary>
+        Name = 2,
+        AdjectiveAsked = 4,
+        /// <summary>A capitalised adjective ("Deutschen", "Berliner").</summary>
+        Adjective = 8,
+    }
+
+    /// <summary>The fact <paramref name="fact"/> of token k, asked of <paramref name="compute"/> once.</summary>
+    private bool Fact(int b, int k, WordFacts asked, WordFacts fact, Func<CapitalizedNounScanner, int, int, bool> compute)
+    {
+        ref var f = ref facts[b][k];
+        if ((f & asked) == 0) f |= asked | (compute(this, b, k) ? fact : WordFacts.None);
+        return (f & fact) != 0;
+    }
 
     public CapitalizedNounScanner(ArticleText doc, LanguageProfile profile, MentionSink sink, SpanScanner spans)
     {
         (this.doc, this.profile, this.sink, this.spans) = (doc, profile, sink, spans);
         nouns = profile.Nouns;
+        facts = new WordFacts[doc.Blocks.Length][];
+        for (var b = 0; b < doc.Blocks.Length; b++) facts[b] = new WordFacts[doc.Tokens[b].Count];
         typer = new MentionTyper(doc, profile, sink, CapitalizedNounTypingRules.Ordered) { Scanner = spans };
     }
 
@@ -65,7 +89,9 @@ internal sealed class CapitalizedNounScanner
             || (GenitiveBase(w) is { } name && namesInText.Contains(name));
     }
 
-    private bool IsNameWordInText(int b, int k)
+    private bool IsNameWordInText(int b, int k) => Fact(b, k, WordFacts.NameAsked, WordFacts.Name, static (s, b, k) => s.ClassifyInText(b, k));
+
+    private bool ClassifyInText(int b, int k)
     {
         var w = doc.Span(b, k);
         if (profile.CommonCaps.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return false;
@@ -113,9 +139,11 @@ internal sealed class CapitalizedNounScanner
     }
 
     /// <summary>"Deutschen", "Neurodegenerative", "Berliner": an adjective (or a place's), capitalised.</summary>
-    private bool IsCapitalizedAdjective(int b, int k)
+    private bool IsCapitalizedAdjective(int b, int k) =>
+        IsCapWord(b, k) && Fact(b, k, WordFacts.AdjectiveAsked, WordFacts.Adjective, static (s, b, k) => s.ClassifyAdjective(b, k));
+
+    private bool ClassifyAdjective(int b, int k)
     {
-        if (!IsCapWord(b, k)) return false;
         var w = doc.Span(b, k);
         // "US-amerikanische": capitalised by its prefix, an ordinary adjective
         var dash = w.LastIndexOf('-');
@@ -174,6 +202,7 @@ internal sealed class CapitalizedNounScanner
     private int CapitalizedAdjectiveNameEnd(int b, int k)
     {
         var toks = doc.Tokens[b];
+        if (k + 1 >= toks.Count || !IsCapWord(b, k + 1)) return k;
         var e = k;
         while (e < toks.Count && e - k < 4 && IsCapitalizedAdjective(b, e)) e++;
         if (e == k || e >= toks.Count || !IsCapWord(b, e) || IsCapitalizedAdjective(b, e)) return k;
@@ -187,6 +216,7 @@ internal sealed class CapitalizedNounScanner
     /// <summary>"Bundesamt für Migration und Flüchtlinge", "Klinik für Neurologie": an organisation noun with a "für" complement.</summary>
     private int HeadedComplementEnd(int b, int k)
     {
+        if (!IsWord(b, k + 1, profile.ComplementPrepositions)) return k;
         if (profile.NameHeadKind(doc.Span(b, k)) != EntityType.Organization || !nouns.IsCommonWord(doc.Span(b, k))) return k;
         var end = ComplementEnd(b, k + 1, k);
         return end > k + 1 ? end : k;

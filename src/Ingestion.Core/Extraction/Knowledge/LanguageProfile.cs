@@ -81,8 +81,11 @@ internal sealed class LanguageProfile
 
     /// <summary>What a name's head word makes the name, by the word or its compound head ("Umweltministerium" is an organisation's).</summary>
     public Model.EntityType? NameHeadKind(ReadOnlySpan<char> word) =>
-        HeadIn(OrgHeads, word) ? Model.EntityType.Organization : HeadIn(EventHeads, word) ? Model.EntityType.Event
-        : HeadIn(LocationHeads, word) ? Model.EntityType.Location : null;
+        HeadKindOf(word) ?? (Nouns.TryHead(word, out var head) && head.Lemma.Length != word.Length ? HeadKindOf(head.Lemma) : null);
+
+    private Model.EntityType? HeadKindOf(ReadOnlySpan<char> word) =>
+        OrgHeads.Contains(word) ? Model.EntityType.Organization : EventHeads.Contains(word) ? Model.EntityType.Event
+        : LocationHeads.Contains(word) ? Model.EntityType.Location : null;
 
     /// <summary>"Berliner", "Kiewer": the adjective of a place the reference data knows, its name with an ending.</summary>
     public bool IsPlaceAdjective(ReadOnlySpan<char> word)
