@@ -168,8 +168,19 @@ const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
     for (const f of [stem + 'in', umlaut(stem) + 'in'])
       if (nouns[f]?.G === 'F') { persons.add(lemma); persons.add(f); }
   }
+  // the dictionary lacks some regular forms ("Landes", "Herrn"): the genitive -s/-es of masculine and neuter nouns, and
+  // the weak -n/-en of masculine persons
+  const regular = (lemma, entry) => {
+    const forms = [];
+    if ((entry.G === 'M' || entry.G === 'N') && !/[sxzß]$/.test(lemma)) {
+      if (![].concat(entry.GEN?.SIN ?? []).some((f) => f.endsWith('s'))) forms.push(lemma + 's');
+      if (lemma.length <= 5) forms.push(lemma + 'es');
+    }
+    if (entry.G === 'M' && persons.has(lemma) && lemma.length <= 5) forms.push(lemma + (/[er]$/.test(lemma) ? 'n' : 'en'));
+    return forms;
+  };
   const rows = Object.entries(nouns).filter(([l]) => /^\p{Lu}/u.test(l)).sort((a, b) => byText(a[0], b[0])).map(([lemma, entry]) => {
-    const others = [...formsOf(entry)].filter((f) => f !== lemma).sort(byText);
+    const others = [...new Set([...formsOf(entry), ...regular(lemma, entry)])].filter((f) => f !== lemma).sort(byText);
     return `${lemma}\t${entry.G || ''}${persons.has(lemma) ? 'p' : ''}\t${others.join(' ')}`;
   });
   write('de/nouns.tsv', ['German nouns: lemma, gender (M/F/N; p = a person: the noun has a masculine and a feminine form), other case and number forms.',

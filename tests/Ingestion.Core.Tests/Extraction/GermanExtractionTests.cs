@@ -47,8 +47,10 @@ public class GermanExtractionTests
         var a = German("Brasiliens Regenwald", "Habeck reist nach Brasilien.", "Brasiliens Regierung will den Wald schützen, auch Russland und die Vereinigten Staaten.");
         var brazil = a.Entity("Brasilien");
         Assert.Equal(EntityType.Location, brazil.Type);
-        Assert.Contains("Brasiliens", brazil.Aliases);
+        Assert.Equal(3, brazil.Mentions);
         Assert.Contains("Brazil", brazil.Aliases);
+        // a genitive alone still names the country in the nominative
+        Assert.Equal(EntityType.Location, German("Wirtschaft", "Deutschlands Wirtschaft schrumpft.").Entity("Deutschland").Type);
         HasEntity(a, "Russland", EntityType.Location);
         HasEntity(a, "Vereinigten Staaten", EntityType.Location);
     }
@@ -117,6 +119,14 @@ public class GermanExtractionTests
         var q = a.Single("Jetzt schauen");
         Assert.Equal("Robert Habeck", q.Speaker);
         Assert.Equal(QuoteAttribution.Continued, q.Attribution);
+    }
+
+    [Fact]
+    public void English_words_in_a_German_text_are_no_names_and_roles_are_lemmas()
+    {
+        var a = German("Wahl", "Alle News im Ticker und im Podcast.", "Der Sprecher des Kremlkritikers Alexej Nawalny, Kira Jarmysch, sagte nichts.");
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Ticker" or "Podcast");
+        Assert.Equal("Kremlkritiker", a.Entity("Alexej Nawalny").Role);
     }
 
     [Fact]

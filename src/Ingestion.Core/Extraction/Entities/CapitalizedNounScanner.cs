@@ -94,10 +94,11 @@ internal sealed class CapitalizedNounScanner
     private bool ClassifyInText(int b, int k)
     {
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return false;
+        if (profile.CommonCaps.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w) || profile.IsPlaceAdjective(w)) return false;
         if (NameShapes.IsAcronym(w) || profile.GivenNameCues.Contains(w)) return true;
         if (w.Contains('-')) return IsHyphenatedName(w);
-        return !nouns.IsCommonWord(w);
+        // an English word in a German text ("Ticker", "Podcast") is no name either
+        return !nouns.IsCommonWord(w) && !profile.IsCommonWord(w);
     }
 
     /// <summary>
@@ -163,6 +164,8 @@ internal sealed class CapitalizedNounScanner
             var w = doc.Span(b, k);
             if (!t.Cap && !profile.World.MayStartLowerName(w[0], w.Length)) { k++; continue; }
             var lexLen = spans.MatchLexicon(b, k, out var entry);
+            // "Oder …" at a sentence start is the conjunction, not the river
+            if (lexLen == 1 && profile.CommonCaps.Contains(w) && spans.CapitalSaysNothing(b, k)) lexLen = 0;
             if (lexLen > 0)
             {
                 sink.AddKnown(b, k, k + lexLen, entry!);
@@ -262,7 +265,7 @@ internal sealed class CapitalizedNounScanner
         string? title = null, nationality = null;
         if (s > 0 && IsTitleWord(b, s - 1))
         {
-            title = doc.Text(b, s - 1);
+            title = nouns.Lemma(doc.Text(b, s - 1));
             nationality = CountryBefore(b, s - 1);
         }
         var before = sink.Mentions.Count;

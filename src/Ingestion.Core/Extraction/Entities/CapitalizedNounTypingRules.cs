@@ -138,11 +138,15 @@ internal sealed class PersonByTitle : TypingRule
     public override Typing Decide(NameCandidate c) => c.Title is not null && c.Length <= 5 ? Typing.Person() : Typing.Pass;
 }
 
-/// <summary>"Umweltschutzorganisation WWF", "Staatenbund Mercosur", "Impfstoffhersteller BioNTech": an organisation noun before the name.</summary>
+/// <summary>
+/// "Umweltschutzorganisation WWF", "Staatenbund Mercosur", "Impfstoffhersteller BioNTech": an organisation noun before the
+/// name (not before a person's full name: "Bündnis Sahra Wagenknecht" names her).
+/// </summary>
 internal sealed class OrganizationNounBefore : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
+        if (c.FirstIsGivenName && c.Length >= 2) return Typing.Pass;
         var before = CapitalizedNounTypingRules.NounBefore(c);
         return !before.IsEmpty && c.Profile.HeadIn(c.Profile.OrgCueNouns, before) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
     }

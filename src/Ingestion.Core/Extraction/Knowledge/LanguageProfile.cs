@@ -284,8 +284,10 @@ internal sealed class LanguageProfile
             cues[row[0]] = new SpeechCue(row.Length > 1 && row[1].Length > 0 ? row[1] : row[0], kind, row.Length > 3 && row[3].Length > 0 ? row[3] : null);
         }
 
-        var commonWords = new WordSet(ExtractionData.Lines($"{code}/common-words.txt", optional: true));
-        var properNouns = new WordSet(ExtractionData.Lines($"{code}/proper-nouns.txt", optional: true));
+        // a language with no word list of its own may borrow one: German texts are full of English words ("Ticker", "Podcast")
+        var wordsOf = ExtractionData.Exists($"{code}/common-words.txt") || words.LoanwordsFrom is null ? code : words.LoanwordsFrom;
+        var commonWords = SharedWordSet($"{wordsOf}/common-words.txt");
+        var properNouns = SharedWordSet($"{wordsOf}/proper-nouns.txt");
         var directions = Set(words.DirectionWords);
         var commonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true));
         var titleMap = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal));
@@ -293,7 +295,8 @@ internal sealed class LanguageProfile
         var givenNameCues = new List<string>();
         foreach (var name in world.GivenNames.Keys)
         {
-            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions) || nouns.IsCommonWord(name))) continue;
+            // a borrowed word list says nothing of names: "Maxim" and "Will" are given names in a German text
+            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, wordsOf == code ? commonWords : WordSet.Empty, commonCaps, titleMap, demonymMap, directions) || nouns.IsCommonWord(name))) continue;
             givenNameCues.Add(name);
         }
 
@@ -410,6 +413,11 @@ internal sealed class LanguageProfile
 
     private static WordSet Set(string[] words) => words.Length == 0 ? WordSet.Empty : new WordSet(words);
 
+    private static readonly ConcurrentDictionary<string, WordSet> WordLists = new(StringComparer.Ordinal);
+
+    /// <summary>A word list file as a set, loaded once however many profiles read it.</summary>
+    private static WordSet SharedWordSet(string path) => WordLists.GetOrAdd(path, static p => new WordSet(ExtractionData.Lines(p, optional: true)));
+
     private static SpeechCueKind ParseKind(string kind, string code) => kind switch
     {
         "verb" => SpeechCueKind.Verb,
@@ -465,6 +473,7 @@ internal sealed class LanguageProfile
         public string RoleJoiner { get; init; } = "of";
         public string[] SourcePrepositions { get; init; } = [];
         public bool DescribesUnnamedSpeakers { get; init; }
+        public string? LoanwordsFrom { get; init; }
         public int SubjectWindow { get; init; } = 5;
         public string[] CommonNounSuffixes { get; init; } = [];
         public string[] PersonNounSuffixes { get; init; } = [];

@@ -60,13 +60,22 @@ internal sealed class NounLexicon
     /// The noun a word is, whole or as the head of a compound ("Taxifahrer" -> "Fahrer", "Amazonas-Metropole" -> "Metropole"):
     /// the longest tail that is a dictionary noun, with at least <see cref="MinModifier"/> letters before it.
     /// </summary>
-    public bool TryHead(ReadOnlySpan<char> word, out NounInfo head)
+    public bool TryHead(ReadOnlySpan<char> word, out NounInfo head) => TryHead(word, out head, out _);
+
+    /// <summary>As <see cref="TryHead(ReadOnlySpan{char}, out NounInfo)"/>, with where the head starts in the word.</summary>
+    private bool TryHead(ReadOnlySpan<char> word, out NounInfo head, out int at)
     {
         head = default;
+        at = 0;
         if (IsEmpty || word.Length < 2 || word.Length > 64) return false;
         if (nouns.TryGetValue(word, out head)) return true;
         var dash = word.LastIndexOf('-');
-        if (dash > 0 && dash + 1 < word.Length) return TryHead(word[(dash + 1)..], out head);
+        if (dash > 0 && dash + 1 < word.Length)
+        {
+            var found = TryHead(word[(dash + 1)..], out head, out at);
+            at += dash + 1;
+            return found;
+        }
         Span<char> tail = stackalloc char[word.Length];
         for (var i = MinModifier; i + MinHead <= word.Length; i++)
         {
@@ -74,9 +83,18 @@ internal sealed class NounLexicon
             var rest = word[i..];
             rest.CopyTo(tail);
             tail[0] = char.ToUpperInvariant(tail[0]);
-            if (nouns.TryGetValue(tail[..rest.Length], out head)) return true;
+            if (nouns.TryGetValue(tail[..rest.Length], out head)) { at = i; return true; }
         }
         return false;
+    }
+
+    /// <summary>The word in its dictionary form ("Kremlkritikers" -> "Kremlkritiker", "Hamas-Führers" -> "Hamas-Führer"); itself when unknown.</summary>
+    public string Lemma(string word)
+    {
+        if (!TryHead(word, out var head, out var at)) return word;
+        if (at == 0) return head.Lemma;
+        var lemma = word[at - 1] == '-' ? head.Lemma : char.ToLowerInvariant(head.Lemma[0]) + head.Lemma[1..];
+        return word[..at] + lemma;
     }
 
     /// <summary>

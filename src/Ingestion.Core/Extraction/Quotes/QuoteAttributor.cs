@@ -361,8 +361,9 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         if (cueInfo?.Kind == SpeechCueKind.SpeakerFollows)
         {
             var from = verb + 1 + (cueInfo.Next is null ? 0 : 1);
-            // "hieß es aus dem Ministerium": the source after its preposition
+            // "hieß es aus dem Ministerium": the source after its preposition; "so sagt der Chef": after the verb
             if (from < toks.Count && profile.SourcePrepositions.Contains(doc.Span(b, from))) from++;
+            else if (from + 1 < toks.Count && profile.SpeechCues.TryGetValue(doc.Span(b, from), out var verbAfter) && verbAfter.Kind == SpeechCueKind.Verb) from++;
             var sp = speakers.SpeakerAt(q, b, from);
             if (sp is not null) { Set(q, sp, cue); return true; }
             return false;

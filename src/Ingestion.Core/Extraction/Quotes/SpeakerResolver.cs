@@ -250,6 +250,8 @@ internal sealed class SpeakerResolver
         }
         if (profile.DocumentNouns.Contains(head))
         {
+            // "heißt es in dem Bericht": a language that capitalises nouns names the document as written
+            if (profile.NounsCapitalized) head = doc.Text(b, e);
             if (lastGroup is null) _ = LastTwoPersons(pos);
             // "a pamphlet said", "a government report said": a document first named here is named as written
             if (IsIndefinite(doc.Span(b, s))) return Found(lastDocument = doc.Text(b, s, e + 1), QuoteAttribution.Role);
@@ -294,9 +296,10 @@ internal sealed class SpeakerResolver
         return null;
     }
 
-    /// <summary>The phrase from token <paramref name="s"/> to <paramref name="e"/>, without a definite article first.</summary>
-    private string Description(int b, int s, int e)
+    /// <summary>The phrase from token <paramref name="s"/> to <paramref name="e"/>, without a definite article first; null unless it starts with a determiner or is the noun alone.</summary>
+    private string? Description(int b, int s, int e)
     {
+        if (s != e && !profile.SpeakerDeterminers.Contains(doc.Span(b, s))) return null;
         var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) || profile.DefiniteArticles.Contains(LowerFirst(doc.Span(b, s))) ? s + 1 : s;
         return doc.Text(b, Math.Min(from, e), e + 1);
     }
