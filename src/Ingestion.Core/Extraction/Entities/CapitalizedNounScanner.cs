@@ -66,6 +66,51 @@ internal sealed class CapitalizedNounScanner
         var first = sink.Mentions.Count;
         for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
         AgreeOnTypes(first);
+        OneNamePerInflection(first);
+    }
+
+    /// <summary>
+    /// "Zentrale Wahlkommission" and "der Zentralen Wahlkommission", "Wladimir Putin" and "Wladimir Putins": names of
+    /// several words that differ only in their endings are one name, written as its shortest form (mostly the nominative).
+    /// </summary>
+    private void OneNamePerInflection(int first)
+    {
+        var mentions = sink.Mentions;
+        Dictionary<string, string>? shortest = null;
+        var keys = new string?[mentions.Count - first];
+        for (var i = first; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.WordCount < 2 || m.Kind != MentionKind.Typed) continue;
+            var key = keys[i - first] = InflectionKey(m);
+            shortest ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!shortest.TryGetValue(key, out var s) || m.Surface.Length < s.Length) shortest[key] = m.Surface;
+        }
+        if (shortest is null) return;
+        for (var i = first; i < mentions.Count; i++)
+            if (keys[i - first] is { } key) mentions[i].Surface = shortest[key];
+    }
+
+    /// <summary>The name's words without their endings: nouns as the dictionary's lemma, adjectives without "-e"/"-en"/…, a genitive "-s" off a name.</summary>
+    private string InflectionKey(Mention m)
+    {
+        var sb = new System.Text.StringBuilder(m.Surface.Length);
+        for (var k = m.TokStart; k < m.TokEnd; k++)
+        {
+            var w = doc.Text(m.Block, k);
+            if (nouns.TryGet(w, out var noun)) w = noun.Lemma;
+            else if (nouns.IsAdjectiveOrVerbForm(w)) w = WithoutEnding(w);
+            else if (k == m.TokEnd - 1 && GenitiveBase(w) is { } name) w = name;
+            sb.Append(w).Append(' ');
+        }
+        return sb.ToString();
+    }
+
+    private string WithoutEnding(string w)
+    {
+        foreach (var ending in profile.Nouns.AdjectiveEndings)
+            if (w.Length > ending.Length + 3 && w.EndsWith(ending, StringComparison.Ordinal)) return w[..^ending.Length];
+        return w;
     }
 
     private bool IsCapWord(int b, int k)

@@ -30,10 +30,13 @@ internal sealed class NounLexicon
         this.verbForms = verbForms;
         this.nounSuffixes = nounSuffixes;
         this.personSuffixes = personSuffixes;
-        this.adjectiveEndings = adjectiveEndings;
+        this.adjectiveEndings = adjectiveEndings.OrderByDescending(e => e.Length).ToArray();
     }
 
     public bool IsEmpty => nouns.Count == 0;
+
+    /// <summary>The endings adjectives take ("e", "en", "er", "es", "em"), longest first.</summary>
+    public IReadOnlyList<string> AdjectiveEndings => adjectiveEndings;
 
     /// <summary>Reads <c>&lt;lang&gt;/nouns.tsv</c> (lemma, gender with 'p' for persons, other forms), the adjective and verb lists.</summary>
     public static NounLexicon Load(string code, string[] nounSuffixes, string[] personSuffixes, string[] adjectiveEndings)

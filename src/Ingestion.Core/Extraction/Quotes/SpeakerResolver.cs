@@ -145,6 +145,8 @@ internal sealed class SpeakerResolver
         for (var j = start; j < toks.Count && j - start < profile.SubjectWindow; j++)
         {
             var mi = ents.StartsAt(b)[j];
+            // a genitive ("ein Sieg Nadeschdins") is never the subject
+            if (mi >= 0 && ents.Mentions[mi].Inflected) continue;
             if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
             if (toks[j].Kind != TokKind.Word || toks[j].InQuote >= 0) return null;
             var w = doc.Span(b, j);
