@@ -36,6 +36,9 @@ internal sealed class CapitalizedNounScanner
         AdjectiveAsked = 4,
         /// <summary>A capitalised adjective ("Deutschen", "Berliner").</summary>
         Adjective = 8,
+        HereAsked = 16,
+        /// <summary>A name word where it stands, a sentence start included.</summary>
+        NameHere = 32,
     }
 
     /// <summary>The fact <paramref name="fact"/> of token k, asked of <paramref name="compute"/> once.</summary>
@@ -122,9 +125,10 @@ internal sealed class CapitalizedNounScanner
     private bool IsWord(int b, int k, WordSet words) => k >= 0 && k < doc.Tokens[b].Count && doc.Tokens[b][k].Kind == TokKind.Word && words.Contains(doc.Span(b, k));
 
     /// <summary>A capitalised word that, where it stands, can only be (part of) a name.</summary>
-    private bool IsNameWord(int b, int k)
+    private bool IsNameWord(int b, int k) => IsCapWord(b, k) && Fact(b, k, WordFacts.HereAsked, WordFacts.NameHere, static (s, b, k) => s.ClassifyHere(b, k));
+
+    private bool ClassifyHere(int b, int k)
     {
-        if (!IsCapWord(b, k)) return false;
         if (!spans.CapitalSaysNothing(b, k)) return IsNameWordInText(b, k);
         var w = doc.Span(b, k);
         if (profile.CommonCaps.Contains(w) || doc.SeenLower(w)) return false;
@@ -139,6 +143,8 @@ internal sealed class CapitalizedNounScanner
     private bool ClassifyInText(int b, int k)
     {
         var w = doc.Span(b, k);
+        // most capitalised words are nouns of the dictionary: the one look-up settles them
+        if (nouns.TryGet(w, out _) && !NameShapes.IsAcronym(w) && !profile.GivenNameCues.Contains(w)) return false;
         if (profile.CommonCaps.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w) || profile.IsPlaceAdjective(w)) return false;
         if (NameShapes.IsAcronym(w) || profile.GivenNameCues.Contains(w)) return true;
         if (w.Contains('-')) return IsHyphenatedName(w);

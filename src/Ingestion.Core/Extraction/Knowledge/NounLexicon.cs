@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Ingestion.Core.Extraction;
 
 /// <summary>What a language's dictionary says of a noun form: its lemma, its gender ('M', 'F', 'N') and whether it names a person.</summary>
@@ -12,6 +14,16 @@ internal readonly record struct NounInfo(string Lemma, char Gender, bool Person)
 internal sealed class NounLexicon
 {
     public static readonly NounLexicon Empty = new(WordMap<NounInfo>.Empty, WordSet.Empty, WordSet.Empty, [], [], []);
+
+    /// <summary>How many words' answers are kept (news repeat their words, so most look-ups become one); then no more are added.</summary>
+    private const int MaxRemembered = 100_000;
+
+    [Flags]
+    private enum Answers : byte { None = 0, Common = 1, AdjectiveOrVerb = 2 }
+
+    /// <summary>What <see cref="IsCommonWord"/> and <see cref="IsAdjectiveOrVerbForm"/> said of a word, shared by all threads.</summary>
+    private readonly ConcurrentDictionary<string, Answers> remembered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Answers>.AlternateLookup<ReadOnlySpan<char>> rememberedBySpan;
 
     /// <summary>No compound head is shorter ("Mut" of "Bachmut" is no head): short heads split names.</summary>
     private const int MinHead = 4, MinModifier = 3;
@@ -31,6 +43,16 @@ internal sealed class NounLexicon
         this.nounSuffixes = nounSuffixes;
         this.personSuffixes = personSuffixes;
         this.adjectiveEndings = adjectiveEndings.OrderByDescending(e => e.Length).ToArray();
+        rememberedBySpan = remembered.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private Answers Ask(ReadOnlySpan<char> word)
+    {
+        if (rememberedBySpan.TryGetValue(word, out var answers)) return answers;
+        var adjective = ComputeAdjectiveOrVerbForm(word);
+        answers = (adjective ? Answers.AdjectiveOrVerb : Answers.None) | (ComputeCommonWord(word, adjective) ? Answers.Common : Answers.None);
+        if (remembered.Count < MaxRemembered) rememberedBySpan.TryAdd(word, answers);
+        return answers;
     }
 
     public bool IsEmpty => nouns.Count == 0;
@@ -104,19 +126,22 @@ internal sealed class NounLexicon
     /// True when a capitalised word is an ordinary word, not a name: a noun (or compound, or derived noun: "-ung", "-keit"),
     /// a nominalised adjective or participle ("Betroffenen", "Forschende") or infinitive ("Abwarten"). Acronyms never are.
     /// </summary>
-    public bool IsCommonWord(ReadOnlySpan<char> word)
+    public bool IsCommonWord(ReadOnlySpan<char> word) => !IsEmpty && word.Length >= 2 && word.Length <= 64 && (Ask(word) & Answers.Common) != 0;
+
+    private bool ComputeCommonWord(ReadOnlySpan<char> word, bool adjectiveOrVerb)
     {
-        if (IsEmpty || word.Length < 2 || NameShapes.IsAcronym(word)) return false;
+        if (NameShapes.IsAcronym(word)) return false;
         if (TryHead(word, out _)) return true;
         foreach (var suffix in nounSuffixes)
             if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal)) return true;
-        return IsAdjectiveOrVerbForm(word);
+        return adjectiveOrVerb;
     }
 
     /// <summary>"Russische", "Deutschen", "Betroffene", "Abwarten": the word in lower case is an adjective or verb form.</summary>
-    public bool IsAdjectiveOrVerbForm(ReadOnlySpan<char> word)
+    public bool IsAdjectiveOrVerbForm(ReadOnlySpan<char> word) => !IsEmpty && word.Length >= 2 && word.Length <= 64 && (Ask(word) & Answers.AdjectiveOrVerb) != 0;
+
+    private bool ComputeAdjectiveOrVerbForm(ReadOnlySpan<char> word)
     {
-        if (IsEmpty || word.Length < 2 || word.Length > 64) return false;
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         if (adjectives.Contains(lower) || verbForms.Contains(lower)) return true;
