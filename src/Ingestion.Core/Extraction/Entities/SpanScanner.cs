@@ -292,7 +292,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             {
                 // "German Institute for International and Security Affairs": a nationality inside an organisation's name stays;
                 // "the German Ministry of Labour" is the ministry of a country, named without it
-                if (s + demLen < e && !HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                if (s + demLen < e && ((country.Length > 0 && HasMinistryHead(b, s + demLen, e)) || (!HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)))) { nationality ??= country; s += demLen; stripped = true; continue; }
                 if (s + demLen >= e) return; // a bare nationality adjective: not an entity
             }
             if (StartsWithSentenceWord(b, s, e)) { s++; continue; }
@@ -450,6 +450,14 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         for (var i = s; i < e; i++)
             if (profile.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    /// <summary>"the Syrian Foreign Ministry": a ministry is named without its country ("Foreign Ministry").</summary>
+    private bool HasMinistryHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.MinistryHeads.Contains(doc.Span(b, i))) return true;
         return false;
     }
 

@@ -132,6 +132,8 @@ internal sealed class LanguageProfile
     public required WordSet OrgHeads { get; init; }
     /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
     public required WordSet StateBodyHeads { get; init; }
+    /// <summary>Heads of ministries: named without the country even when the head ends the name ("Syrian Foreign Ministry").</summary>
+    public required WordSet MinistryHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
@@ -278,6 +280,7 @@ internal sealed class LanguageProfile
             GenericRoleNouns = Set(words.GenericRoleNouns),
             RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
+            MinistryHeads = Set(words.MinistryHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
@@ -374,6 +377,7 @@ internal sealed class LanguageProfile
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] RelationalRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
+        public string[] MinistryHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
         public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
