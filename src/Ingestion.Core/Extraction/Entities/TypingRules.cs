@@ -300,6 +300,10 @@ internal sealed class PersonNameShape : TypingRule
     {
         if (c.Length > 5) return Typing.Pass;
         var p = c.Profile;
+        // "Public Policy", "Small Hands", "Liberation Tigers": ordinary words capitalised are a phrase or a title, no one's name
+        var allOrdinary = true;
+        for (var i = c.Start; i < c.End && allOrdinary; i++) allOrdinary = !c.IsCap(i) || p.IsCommonWord(c.Word(i));
+        if (allOrdinary) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!c.IsCap(i)) continue;
