@@ -6,7 +6,8 @@ namespace Ingestion.Core.Extraction;
 /// <summary>What the shape of a word says about it, whatever it means: acronyms, brands.</summary>
 internal static class NameShapes
 {
-    /// <summary>"NATO", "G20", "AfD"-free upper-case runs: two capitals or more (or one and a final digit), nothing but capitals, digits, '-', '&amp;', '.'.</summary>
+    /// <summary>"NATO", "UNHCR", "G20": two capitals or more and nothing but capitals, digits, '-', '&amp;', '.' (one capital and digits is a
+    /// model or a quarter: "A321", "Q2").</summary>
     public static bool IsAcronym(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Length > 10) return false;
@@ -16,7 +17,7 @@ internal static class NameShapes
             if (char.IsUpper(c)) upper++;
             else if (!(char.IsDigit(c) || c is '-' or '&' or '.')) return false;
         }
-        return upper >= 2 || (upper == 1 && w.Length >= 2 && char.IsDigit(w[^1]));
+        return upper >= 2;
     }
 
     /// <summary>MoDem, BioNTech, YouTube: a capital after a lower-case letter inside the word (not "McDonald", not hyphenated).</summary>

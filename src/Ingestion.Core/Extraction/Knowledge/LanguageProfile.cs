@@ -132,6 +132,8 @@ internal sealed class LanguageProfile
     public required WordSet OrgHeads { get; init; }
     /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
     public required WordSet StateBodyHeads { get; init; }
+    /// <summary>Heads that after a nationality alone name no one body ("German TV", "Japanese Cabinet").</summary>
+    public required WordSet GenericHeads { get; init; }
     /// <summary>Heads of ministries: named without the country even when the head ends the name ("Syrian Foreign Ministry").</summary>
     public required WordSet MinistryHeads { get; init; }
     public required WordSet EventHeads { get; init; }
@@ -281,6 +283,7 @@ internal sealed class LanguageProfile
             RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
             MinistryHeads = Set(words.MinistryHeads),
+            GenericHeads = Set(words.GenericHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
@@ -378,6 +381,7 @@ internal sealed class LanguageProfile
         public string[] RelationalRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
         public string[] MinistryHeads { get; init; } = [];
+        public string[] GenericHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
         public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
