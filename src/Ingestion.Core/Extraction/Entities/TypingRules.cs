@@ -52,12 +52,14 @@ internal static class TypingRules
         new FamilyName(),
         new LoneWordWithOrganizationCue(),
         new LoneOrdinaryWord(),
+        new PlaceNounNearby(),
         new CompassPoint(),
         new LoneKnownName(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new ForeignArticleName(),
         new OrganizationCueBefore(),
+        new OrganizationCueAfter(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
@@ -163,6 +165,30 @@ internal sealed class LoneKnownName : TypingRule
     }
 
     private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
+}
+
+/// <summary>"the small town of Tanhuato", "the city of Lincang", "the western Sauerland region": a place noun names a place.</summary>
+internal sealed class PlaceNounNearby : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || c.First.Contains('-')) return Typing.Pass;
+        // "the Sicilian region", "an inefficient state": an adjective before the noun is no place's name
+        if (c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant()) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
+        if (c.Profile.PlaceNouns.Contains(c.NextLower)) return Typing.As(EntityType.Location);
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.Start >= 2 && c.Profile.TitleComplementPrepositions.Contains(c.PrevLower) && toks[c.Start - 2].Kind == TokKind.Word
+            && c.Profile.PlaceNouns.Contains(c.Doc.Span(c.Block, c.Start - 2)))
+            return Typing.As(EntityType.Location);
+        return Typing.Pass;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (w.EndsWith(s, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }
 
 /// <summary>"the West", "the North": a capitalised compass word alone names a region.</summary>
@@ -291,6 +317,13 @@ internal sealed class OrganizationCueBefore : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
         c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+}
+
+/// <summary>"Mother Jones magazine", "Le Petit Journal newspaper": an organisation noun right after a name of several words.</summary>
+internal sealed class OrganizationCueAfter : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.MediaNouns.Contains(c.NextLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

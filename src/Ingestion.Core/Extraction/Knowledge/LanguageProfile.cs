@@ -153,6 +153,12 @@ internal sealed class LanguageProfile
     public required WordSet SingleWordEvents { get; init; }
     /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
     public required WordSet OrgCueNouns { get; init; }
+    /// <summary>Nouns of settled places: "the town of X", "X province" name a place.</summary>
+    public required WordSet PlaceNouns { get; init; }
+    /// <summary>Endings of adjectives of place ("Sicilian", "Breton"): such a word before a place noun names no place.</summary>
+    public required string[] AdjectiveSuffixes { get; init; }
+    /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
+    public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
     /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
@@ -297,6 +303,9 @@ internal sealed class LanguageProfile
             GenericEventWords = Set(words.GenericEventWords),
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
+            PlaceNouns = Set(words.PlaceNouns),
+            MediaNouns = Set(words.MediaNouns),
+            AdjectiveSuffixes = words.AdjectiveSuffixes,
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
@@ -372,6 +381,9 @@ internal sealed class LanguageProfile
         public string[] GenericEventWords { get; init; } = [];
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
+        public string[] PlaceNouns { get; init; } = [];
+        public string[] MediaNouns { get; init; } = [];
+        public string[] AdjectiveSuffixes { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] SportsCues { get; init; } = [];
         public int SportsCueCount { get; init; } = int.MaxValue;
