@@ -55,6 +55,8 @@ internal static class TypingRules
         new PlaceNounNearby(),
         new CompassPoint(),
         new LoneKnownName(),
+        new PersonAfterPossessiveOwner(),
+        new PersonDescribedByAge(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new ForeignArticleName(),
@@ -271,6 +273,33 @@ internal sealed class LoneOrdinaryWord : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Doc.SeenLower(c.First) ? Typing.Drop : Typing.Pass;
 }
 
+/// <summary>"Kaiserslautern's Rodnei": in a sports story an unknown word owned by a club is one of its players.</summary>
+internal sealed class PersonAfterPossessiveOwner : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || c.Start < 2 || !c.Doc.IsAboutSport(c.Profile) || c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant())) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        var owner = toks[c.Start - 2];
+        return toks[c.Start - 1].Kind == TokKind.Poss && owner.Kind == TokKind.Word && owner.Cap && !c.Doc.SeenLower(c.First) ? Typing.Person(withRole: false) : Typing.Pass;
+    }
+}
+
+/// <summary>"Ranjan, a 34-year-old who works for …": a name an age describes is a person's.</summary>
+internal sealed class PersonDescribedByAge : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        var e = c.End;
+        if (c.Length != 1 || e + 2 >= toks.Count || c.Doc.Span(c.Block, e) is not "," || !c.Profile.IndefiniteArticles.Contains(c.Doc.Span(c.Block, e + 1))) return Typing.Pass;
+        var age = c.Doc.Span(c.Block, e + 2);
+        foreach (var suffix in c.Profile.AgeSuffixes)
+            if (age.EndsWith(suffix, StringComparison.Ordinal)) return Typing.Person(withRole: false);
+        return Typing.Pass;
+    }
+}
+
 /// <summary>Any other single capitalised word: kept only when it turns out to be part of a known entity's name.</summary>
 internal sealed class LoneUnknownWord : TypingRule
 {
@@ -282,8 +311,11 @@ internal sealed class PlaceInsideName : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
-        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
-        if (c.PersonCue && !(c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
+        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person; so does a city
+        // before a team's plural ("Cleveland Indians", "Dallas Mavericks")
+        var club = c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2
+            && (IsPlace(c, c.End - 1) || (IsPlace(c, c.Start) && c.Last.EndsWith('s')));
+        if (c.PersonCue && !club) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;

@@ -157,6 +157,8 @@ internal sealed class LanguageProfile
     public required WordSet PlaceNouns { get; init; }
     /// <summary>Endings of adjectives of place ("Sicilian", "Breton"): such a word before a place noun names no place.</summary>
     public required string[] AdjectiveSuffixes { get; init; }
+    /// <summary>Endings of age words in an appositive ("Ranjan, a 34-year-old").</summary>
+    public required string[] AgeSuffixes { get; init; }
     /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
     public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
@@ -306,6 +308,7 @@ internal sealed class LanguageProfile
             PlaceNouns = Set(words.PlaceNouns),
             MediaNouns = Set(words.MediaNouns),
             AdjectiveSuffixes = words.AdjectiveSuffixes,
+            AgeSuffixes = words.AgeSuffixes,
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
@@ -384,6 +387,7 @@ internal sealed class LanguageProfile
         public string[] PlaceNouns { get; init; } = [];
         public string[] MediaNouns { get; init; } = [];
         public string[] AdjectiveSuffixes { get; init; } = [];
+        public string[] AgeSuffixes { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] SportsCues { get; init; } = [];
         public int SportsCueCount { get; init; } = int.MaxValue;
