@@ -16,6 +16,7 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
     [
         ("known and multi-word names", c => c.KnownAndMultiWordNames()),
         ("shorter full name of a person", c => c.ShorterFullNames()),
+        ("a person's name misspelt", c => c.MisspeltPersonNames()),
         ("acronyms", c => c.Acronyms()),
         ("organisation named by its tail", c => c.OrganizationTails()),
         ("event named in its variants", c => c.EventVariants()),
@@ -55,6 +56,56 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 if (ContainsRun(Folded(big), Folded(small))) { Merge(small, big); break; }
             }
         }
+    }
+
+    /// <summary>
+    /// "Mahmud Abbas" and "Mahmoud Abbas", "Sebastisn Vettel" and "Sebastian Vettel": two persons whose names differ by a
+    /// letter or two in a word of five letters or more are one person misspelt (articles spell a name one way and then
+    /// slip; two people so alike in one article are rare).
+    /// </summary>
+    private void MisspeltPersonNames()
+    {
+        var persons = LongestFirst(EntityType.Person, skipDropped: true);
+        foreach (var small in persons)
+        {
+            if (small.Dropped) continue;
+            foreach (var big in persons)
+            {
+                if (big == small || big.Dropped || big.Words.Length < small.Words.Length || (big.Words.Length == small.Words.Length && big.Id > small.Id)) continue;
+                if (SameNameMisspelt(Folded(big), Folded(small))) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>The small name's words are the big name's last words, equal but for one misspelt word.</summary>
+    private static bool SameNameMisspelt(string[] big, string[] small)
+    {
+        if (small.Length == 0) return false;
+        var misspelt = 0;
+        for (var j = 1; j <= small.Length; j++)
+        {
+            string a = big[^j], b = small[^j];
+            if (a == b) continue;
+            if (++misspelt > 1 || a.Length < 5 || b.Length < 5 || Distance(a, b) > (a.Length >= 8 ? 2 : 1)) return false;
+        }
+        return misspelt == 1;
+    }
+
+    /// <summary>Optimal string alignment distance (edits and swaps of neighbours), for short words.</summary>
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2) return 3;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
     }
 
     /// <summary>Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.</summary>
