@@ -20,6 +20,7 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         ("acronyms", c => c.Acronyms()),
         ("organisation named by its tail", c => c.OrganizationTails()),
         ("event named in its variants", c => c.EventVariants()),
+        ("a place by the first word of its name", c => c.PlaceByFirstWord()),
         ("single words", c => c.SingleWords()),
     ];
 
@@ -116,7 +117,12 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         foreach (var m in mentions) if (m.Cluster >= 0) byEnd[ArticleText.Position(m.Block, m.TokEnd)] = m;
         var initials = doc.Scratch.Initials;
         foreach (var c in clusters)
-            if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
+        {
+            if (c.Dropped || c.Type != EntityType.Organization || c.Words.Length < 2) continue;
+            initials.TryAdd(Initials(c.Name), c);
+            // "BoJ" for "Bank of Japan": the initials with the small words in, as such acronyms keep them
+            initials.TryAdd(InitialsWithConnectors(c.Words), c);
+        }
         foreach (var m in mentions)
         {
             if (m.WordCount != 1 || !NameShapes.IsAcronym(m.FirstWord) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
@@ -184,6 +190,25 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 var bs = EventStem(big);
                 var same = bs.Length == s.Length && EndsWithRun(bs, s);
                 if ((bs.Length > s.Length && EndsWithRun(bs, s)) || (same && big.Id < small.Id)) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Rio" for "Rio de Janeiro", "Golan" for "Golan Heights", "Mediterranean" for "Mediterranean Sea": a one-word place
+    /// that starts a longer place named by a feature head or a particle is that place ("Berlin" and "Berlin Wall" are not).
+    /// </summary>
+    private void PlaceByFirstWord()
+    {
+        var places = LongestFirst(EntityType.Location, skipDropped: true);
+        foreach (var small in places)
+        {
+            if (small.Dropped || small.Words.Length != 1) continue;
+            foreach (var big in places)
+            {
+                if (big == small || big.Dropped || big.Words.Length < 2 || big.Words[0] != small.Words[0]) continue;
+                var second = big.Words[1];
+                if (profile.FeatureHeads.Contains(big.Words[^1]) && big.Words.Length == 2 || profile.NameParticles.Contains(second)) { Merge(small, big); break; }
             }
         }
     }
@@ -371,6 +396,15 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             stem[n++] = ' ';
         }
         return doc.Scratch.String(stem[..n]);
+    }
+
+    private string InitialsWithConnectors(string[] words)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(words.Length, 64)];
+        var n = 0;
+        foreach (var w in words)
+            if (w.Length > 0 && char.IsLetter(w[0]) && n < buffer.Length) buffer[n++] = w[0];
+        return doc.Scratch.String(buffer[..n]);
     }
 
     private string Initials(string name)

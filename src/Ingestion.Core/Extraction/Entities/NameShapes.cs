@@ -8,7 +8,23 @@ internal static class NameShapes
 {
     /// <summary>"NATO", "UNHCR", "G20": two capitals or more and nothing but capitals, digits, '-', '&amp;', '.' (one capital and digits is a
     /// model or a quarter: "A321", "Q2").</summary>
-    public static bool IsAcronym(ReadOnlySpan<char> w)
+    public static bool IsAcronym(ReadOnlySpan<char> w) => IsUpperAcronym(w) || IsMixedAcronym(w);
+
+    /// <summary>"AfD", "BoJ", "TfL": a short mixed-case acronym, capitals first and last and more capitals than small letters.</summary>
+    private static bool IsMixedAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 3 or > 5 || !char.IsUpper(w[0]) || !char.IsUpper(w[^1])) return false;
+        int upper = 0, lower = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+            else return false;
+        }
+        return lower > 0 && upper > lower;
+    }
+
+    private static bool IsUpperAcronym(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Length > 10) return false;
         var upper = 0;

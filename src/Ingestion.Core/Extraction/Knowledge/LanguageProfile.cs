@@ -141,6 +141,8 @@ internal sealed class LanguageProfile
     public required WordSet CommonCaps { get; init; }
     /// <summary>Last words that make a capitalised name a place ("Tiananmen Square").</summary>
     public required WordSet LocationHeads { get; init; }
+    /// <summary>Heads of natural features ("Sea", "Heights", "River"): "Golan" is the "Golan Heights".</summary>
+    public required WordSet FeatureHeads { get; init; }
     /// <summary>First words that make a capitalised name a place ("Lake Chad", "Mount Everest").</summary>
     public required WordSet LocationLeadWords { get; init; }
     /// <summary>Compass words that make "North Korea" a place rather than a club named after one.</summary>
@@ -299,6 +301,7 @@ internal sealed class LanguageProfile
             CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
+            FeatureHeads = Set(words.FeatureHeads),
             DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
@@ -377,6 +380,7 @@ internal sealed class LanguageProfile
         public string[] PossessiveOrgOwners { get; init; } = [];
         public string[] SurnamePrefixes { get; init; } = [];
         public string[] LocationLeadWords { get; init; } = [];
+        public string[] FeatureHeads { get; init; } = [];
         public string[] LocationHeads { get; init; } = [];
         public string[] DirectionWords { get; init; } = [];
         public string[] KeeperWords { get; init; } = [];
