@@ -57,6 +57,7 @@ internal static class TypingRules
         new LoneKnownName(),
         new PersonAfterPossessiveOwner(),
         new PersonDescribedByAge(),
+        new AfterPlacePreposition(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new ForeignArticleName(),
@@ -169,20 +170,24 @@ internal sealed class LoneKnownName : TypingRule
     private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
 }
 
-/// <summary>"the small town of Tanhuato", "the city of Lincang", "the western Sauerland region": a place noun names a place.</summary>
+/// <summary>"the small town of Tanhuato", "the province of Binh Dinh", "the western Sauerland region": a place noun names a place.</summary>
 internal sealed class PlaceNounNearby : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
+        if (c.Length > 3 || c.PersonCue && c.Title is not null) return Typing.Pass;
+        // "the central province of Binh Dinh", "in Newtown", "in Khan Sheikhoun": a place noun or "in" before
+        if (c.Length > 1 || !c.First.Contains('-'))
+        {
+            var toks = c.Doc.Tokens[c.Block];
+            if (c.Start >= 2 && c.Profile.TitleComplementPrepositions.Contains(c.PrevLower) && toks[c.Start - 2].Kind == TokKind.Word
+                && c.Profile.PlaceNouns.Contains(c.Doc.Span(c.Block, c.Start - 2)))
+                return Typing.As(EntityType.Location);
+        }
         if (c.Length != 1 || c.First.Contains('-')) return Typing.Pass;
         // "the Sicilian region", "an inefficient state": an adjective before the noun is no place's name
         if (c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant()) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
-        if (c.Profile.PlaceNouns.Contains(c.NextLower)) return Typing.As(EntityType.Location);
-        var toks = c.Doc.Tokens[c.Block];
-        if (c.Start >= 2 && c.Profile.TitleComplementPrepositions.Contains(c.PrevLower) && toks[c.Start - 2].Kind == TokKind.Word
-            && c.Profile.PlaceNouns.Contains(c.Doc.Span(c.Block, c.Start - 2)))
-            return Typing.As(EntityType.Location);
-        return Typing.Pass;
+        return c.Profile.PlaceNouns.Contains(c.NextLower) ? Typing.As(EntityType.Location) : Typing.Pass;
     }
 
     private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
@@ -297,6 +302,22 @@ internal sealed class PersonDescribedByAge : TypingRule
         foreach (var suffix in c.Profile.AgeSuffixes)
             if (age.EndsWith(suffix, StringComparison.Ordinal)) return Typing.Person(withRole: false);
         return Typing.Pass;
+    }
+}
+
+/// <summary>"in Newtown", "in Khan Sheikhoun", "near Locri": after "in" a name that is no person's, body's or title's is a place.</summary>
+internal sealed class AfterPlacePreposition : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length > 3 || !c.Profile.PlacePrepositions.Contains(c.PrevLower) || c.PersonCue || c.Profile.IsCommonWord(c.First) || c.Doc.SeenLower(c.First)) return Typing.Pass;
+        if (c.HasOrgHead() || c.Profile.EventHeads.Contains(c.Last) || c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
+        // "in EU-China relations", "in Southeast Asian waters": a compound of names or a nationality is no place's name
+        if (c.First.Contains('-') || c.Profile.Demonyms.ContainsKey(c.Last) || c.Doc.IsAboutSport(c.Profile)) return Typing.Pass;
+        // a person or a body the reference data knows ("interest in Goethe") is not made a place
+        for (var i = c.Start; i < c.End; i++)
+            if (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var k) && (k & (NameKinds.Person | NameKinds.Organization)) != 0) return Typing.Pass;
+        return Typing.As(EntityType.Location);
     }
 }
 

@@ -161,6 +161,8 @@ internal sealed class LanguageProfile
     public required string[] AdjectiveSuffixes { get; init; }
     /// <summary>Endings of age words in an appositive ("Ranjan, a 34-year-old").</summary>
     public required string[] AgeSuffixes { get; init; }
+    /// <summary>Prepositions after which an unknown name is a place ("in Locri").</summary>
+    public required WordSet PlacePrepositions { get; init; }
     /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
     public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
@@ -310,6 +312,7 @@ internal sealed class LanguageProfile
             FamilyNouns = Set(words.FamilyNouns),
             PlaceNouns = Set(words.PlaceNouns),
             MediaNouns = Set(words.MediaNouns),
+            PlacePrepositions = Set(words.PlacePrepositions),
             AdjectiveSuffixes = words.AdjectiveSuffixes,
             AgeSuffixes = words.AgeSuffixes,
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
@@ -390,6 +393,7 @@ internal sealed class LanguageProfile
         public string[] FamilyNouns { get; init; } = [];
         public string[] PlaceNouns { get; init; } = [];
         public string[] MediaNouns { get; init; } = [];
+        public string[] PlacePrepositions { get; init; } = [];
         public string[] AdjectiveSuffixes { get; init; } = [];
         public string[] AgeSuffixes { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
