@@ -60,8 +60,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsClubByItsCity(int b, int k)
     {
         if (!doc.IsAboutSport(profile)) return false;
-        // cities and regions ("Bayern"), not "Europe" or a country
-        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
+        // cities, and regions no dictionary knows as a place ("Bayern"; not "England", "Asia", "Europe" or a country)
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || world.Countries.Contains(doc.Span(b, k))) return false;
+        if ((kinds & NameKinds.City) == 0 && ((kinds & NameKinds.Region) == 0 || (kinds & NameKinds.Location) != 0)) return false;
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
