@@ -250,8 +250,13 @@ internal sealed class LoneAcronym : TypingRule
 /// <summary>"President Biden", "spokesman Della", "Merkel said" (when "Merkel" is no ordinary word, nor "We've").</summary>
 internal sealed class LoneWordWithPersonCue : TypingRule
 {
-    public override Typing Decide(NameCandidate c) =>
-        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\''))) ? Typing.Person() : Typing.Pass;
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1) return Typing.Pass;
+        // "the Islamist Islah party": an organisation noun after it outweighs a given name's likeness
+        if (c.Title is null && c.Profile.OrgNounsAfter.Contains(c.NextLower) && !c.Profile.RoleNouns.Contains(c.PrevLower)) return Typing.Pass;
+        return c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\'')) ? Typing.Person() : Typing.Pass;
+    }
 }
 
 /// <summary>"the Assad family", "the Kennedy clan".</summary>
@@ -372,11 +377,12 @@ internal sealed class OrganizationCueBefore : TypingRule
         c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
-/// <summary>"Mother Jones magazine", "Le Petit Journal newspaper": an organisation noun right after a name of several words.</summary>
+/// <summary>"Mother Jones magazine", "the UIL Trasporti union": a media or organisation noun right after a name of several words.</summary>
 internal sealed class OrganizationCueAfter : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
-        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.MediaNouns.Contains(c.NextLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && (c.Profile.MediaNouns.Contains(c.NextLower) || c.Profile.OrgNounsAfter.Contains(c.NextLower))
+            ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

@@ -163,6 +163,8 @@ internal sealed class LanguageProfile
     public required string[] AgeSuffixes { get; init; }
     /// <summary>Prepositions after which an unknown name is a place ("in Locri").</summary>
     public required WordSet PlacePrepositions { get; init; }
+    /// <summary>Lower-case nouns of bodies after a name ("the Islah party", "the UIL Trasporti union").</summary>
+    public required WordSet OrgNounsAfter { get; init; }
     /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
     public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
@@ -312,6 +314,7 @@ internal sealed class LanguageProfile
             FamilyNouns = Set(words.FamilyNouns),
             PlaceNouns = Set(words.PlaceNouns),
             MediaNouns = Set(words.MediaNouns),
+            OrgNounsAfter = Set(words.OrgNounsAfter),
             PlacePrepositions = Set(words.PlacePrepositions),
             AdjectiveSuffixes = words.AdjectiveSuffixes,
             AgeSuffixes = words.AgeSuffixes,
@@ -393,6 +396,7 @@ internal sealed class LanguageProfile
         public string[] FamilyNouns { get; init; } = [];
         public string[] PlaceNouns { get; init; } = [];
         public string[] MediaNouns { get; init; } = [];
+        public string[] OrgNounsAfter { get; init; } = [];
         public string[] PlacePrepositions { get; init; } = [];
         public string[] AdjectiveSuffixes { get; init; } = [];
         public string[] AgeSuffixes { get; init; } = [];
