@@ -244,7 +244,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private bool PreferGeneric(int b, int s, int e)
     {
         var last = doc.Span(b, e - 1);
-        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last)) return true;
+        // "Bank of England", "Munich Security Conference", "Berlin Wall", "Lisbon Treaty"
+        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last) || profile.LocationHeads.Contains(last) || profile.WorkHeads.Contains(last)) return true;
         for (var i = s + 1; i < e - 1; i++)
             if (profile.ComplementPrepositions.Contains(doc.Span(b, i))) return ContainsHead(b, s, i);
         return false;

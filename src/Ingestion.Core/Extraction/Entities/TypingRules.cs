@@ -43,6 +43,7 @@ internal static class TypingRules
         new LoneDateWord(),
         new TitleWithoutName(),
         new CamelCaseBrand(),
+        new LawOrAgreement(),
         new KnownName(),
         new EventHead(),
         new PlaceHead(),
@@ -126,6 +127,12 @@ internal sealed class CamelCaseBrand : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
         c.Length == 1 && NameShapes.HasInnerCapital(c.First, c.Profile) ? Typing.As(EntityType.Organization) : Typing.Pass;
+}
+
+/// <summary>"Lisbon Treaty", "Dayton Agreement", "Patriot Act": treaties, laws and plans are no person, body or place.</summary>
+internal sealed class LawOrAgreement : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length >= 2 && c.Profile.WorkHeads.Contains(c.Last) ? Typing.Drop : Typing.Pass;
 }
 
 /// <summary>

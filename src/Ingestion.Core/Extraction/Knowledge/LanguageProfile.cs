@@ -139,6 +139,8 @@ internal sealed class LanguageProfile
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
+    /// <summary>Last words of treaties, laws and plans ("Lisbon Treaty"): names, but of none of the kinds extracted.</summary>
+    public required WordSet WorkHeads { get; init; }
     /// <summary>Last words that make a capitalised name a place ("Tiananmen Square").</summary>
     public required WordSet LocationHeads { get; init; }
     /// <summary>Heads of natural features ("Sea", "Heights", "River"): "Golan" is the "Golan Heights".</summary>
@@ -304,6 +306,7 @@ internal sealed class LanguageProfile
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
             CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
+            WorkHeads = Set(words.WorkHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
             FeatureHeads = Set(words.FeatureHeads),
             DirectionWords = directions,
@@ -388,6 +391,7 @@ internal sealed class LanguageProfile
         public string[] LocationLeadWords { get; init; } = [];
         public string[] FeatureHeads { get; init; } = [];
         public string[] LocationHeads { get; init; } = [];
+        public string[] WorkHeads { get; init; } = [];
         public string[] DirectionWords { get; init; } = [];
         public string[] KeeperWords { get; init; } = [];
         public string[] SingleWordEvents { get; init; } = [];
