@@ -160,7 +160,7 @@ internal sealed class LoneKnownName : TypingRule
         if (c.Length != 1) return Typing.Pass;
         var kinds = c.Kinds;
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
-        var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
+        var alsoAWord = c.Profile.HasCommonForm(c.First);
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
         if ((kinds & (NameKinds.BigCity | NameKinds.City | NameKinds.Region)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
         // a small town or a region that is also a word ("Green", "Delta") is the word
@@ -173,8 +173,6 @@ internal sealed class LoneKnownName : TypingRule
         if ((kinds & NameKinds.Person) != 0) return Typing.Pass;
         return KnownKinds.Single(kinds) is { } type ? Typing.As(type) : Typing.Pass;
     }
-
-    private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
 }
 
 /// <summary>"the small town of Tanhuato", "the province of Binh Dinh", "the western Sauerland region": a place noun names a place.</summary>
@@ -193,7 +191,7 @@ internal sealed class PlaceNounNearby : TypingRule
         }
         if (c.Length != 1 || c.First.Contains('-')) return Typing.Pass;
         // "the Sicilian region", "an inefficient state": an adjective before the noun is no place's name
-        if (c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant()) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
+        if (c.Profile.HasCommonForm(c.First) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
         return c.Profile.PlaceNouns.Contains(c.NextLower) ? Typing.As(EntityType.Location) : Typing.Pass;
     }
 
@@ -295,7 +293,7 @@ internal sealed class PersonAfterPossessiveOwner : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
-        if (c.Length != 1 || c.Start < 2 || !c.Doc.IsAboutSport(c.Profile) || c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant())) return Typing.Pass;
+        if (c.Length != 1 || c.Start < 2 || !c.Doc.IsAboutSport(c.Profile) || c.Profile.HasCommonForm(c.First)) return Typing.Pass;
         var toks = c.Doc.Tokens[c.Block];
         var owner = toks[c.Start - 2];
         return toks[c.Start - 1].Kind == TokKind.Poss && owner.Kind == TokKind.Word && owner.Cap && !c.Doc.SeenLower(c.First) ? Typing.Person(withRole: false) : Typing.Pass;
@@ -372,7 +370,7 @@ internal sealed class ForeignArticleName : TypingRule
     public override Typing Decide(NameCandidate c)
     {
         if (c.Length < 2 || !c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
-        var alsoASurnameParticle = c.Profile.NameParticles.Contains(c.First.ToString().ToLowerInvariant());
+        var alsoASurnameParticle = LanguageProfile.InLowerCase(c.First, c.Profile.NameParticles);
         return !alsoASurnameParticle || c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization) : Typing.Pass;
     }
 }
