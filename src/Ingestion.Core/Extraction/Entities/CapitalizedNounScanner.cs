@@ -116,11 +116,7 @@ internal sealed class CapitalizedNounScanner
         return w;
     }
 
-    private bool IsCapWord(int b, int k)
-    {
-        var t = doc.Tokens[b][k];
-        return t.Kind == TokKind.Word && t.Cap;
-    }
+    private bool IsCapWord(int b, int k) => spans.IsCapWord(b, k);
 
     private bool IsWord(int b, int k, WordSet words) => k >= 0 && k < doc.Tokens[b].Count && doc.Tokens[b][k].Kind == TokKind.Word && words.Contains(doc.Span(b, k));
 

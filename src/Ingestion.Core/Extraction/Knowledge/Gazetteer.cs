@@ -84,6 +84,7 @@ internal sealed class Gazetteer
     /// This gazetteer with a language's own names added ("Russland" for "Russia", "Grünen"), and without the one-word
     /// names <paramref name="isOrdinaryWord"/> says are the language's ordinary words ("Bild" is a picture in German).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Gazetteer WithLanguageNames(IEnumerable<(string Surface, string Canonical, EntityType Type)> languageNames, Func<string, bool> isOrdinaryWord)
     {
         var names = new Dictionary<string, List<LexEntry>>(StringComparer.Ordinal);

@@ -318,8 +318,9 @@ internal sealed class LanguageProfile
         var givenNameCues = new List<string>();
         foreach (var name in world.GivenNames.Keys)
         {
-            // a borrowed word list says nothing of names: "Maxim" and "Will" are given names in a German text
-            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, wordsOf == code ? commonWords : WordSet.Empty, commonCaps, titleMap, demonymMap, directions) || nouns.IsCommonWord(name))) continue;
+            // a borrowed word list says nothing of names: "Maxim" and "Will" are given names in a German text; a German noun
+            // or adjective ("Krone", "Braun") is no evidence
+            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, wordsOf == code ? commonWords : WordSet.Empty, commonCaps, titleMap, demonymMap, directions) || nouns.IsDictionaryWord(name))) continue;
             givenNameCues.Add(name);
         }
 

@@ -24,6 +24,8 @@ internal sealed class NounLexicon
     /// <summary>What <see cref="IsCommonWord"/> and <see cref="IsAdjectiveOrVerbForm"/> said of a word, shared by all threads.</summary>
     private readonly ConcurrentDictionary<string, Answers> remembered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Answers>.AlternateLookup<ReadOnlySpan<char>> rememberedBySpan;
+    /// <summary>How many answers are kept (the dictionary's own count takes all its locks).</summary>
+    private int rememberedCount;
 
     /// <summary>No compound head is shorter ("Mut" of "Bachmut" is no head): short heads split names.</summary>
     private const int MinHead = 4, MinModifier = 3;
@@ -51,7 +53,7 @@ internal sealed class NounLexicon
         if (rememberedBySpan.TryGetValue(word, out var answers)) return answers;
         var adjective = ComputeAdjectiveOrVerbForm(word);
         answers = (adjective ? Answers.AdjectiveOrVerb : Answers.None) | (ComputeCommonWord(word, adjective) ? Answers.Common : Answers.None);
-        if (remembered.Count < MaxRemembered) rememberedBySpan.TryAdd(word, answers);
+        if (Volatile.Read(ref rememberedCount) < MaxRemembered && rememberedBySpan.TryAdd(word, answers)) Interlocked.Increment(ref rememberedCount);
         return answers;
     }
 
@@ -61,6 +63,8 @@ internal sealed class NounLexicon
     public IReadOnlyList<string> AdjectiveEndings => adjectiveEndings;
 
     /// <summary>Reads <c>&lt;lang&gt;/nouns.tsv</c> (lemma, gender with 'p' for persons, other forms), the adjective and verb lists.</summary>
+    // loaded once per process: straight to optimised code, as its loop over 66,000 rows would crawl in tier 0
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static NounLexicon Load(string code, string[] nounSuffixes, string[] personSuffixes, string[] adjectiveEndings)
     {
         var rows = ExtractionData.Rows($"{code}/nouns.tsv", optional: true).ToList();
@@ -135,6 +139,20 @@ internal sealed class NounLexicon
         foreach (var suffix in nounSuffixes)
             if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal)) return true;
         return adjectiveOrVerb;
+    }
+
+    /// <summary>
+    /// A noun form, an adjective or a verb's infinitive or participle as the dictionary has it (no compounds, no endings),
+    /// asked without remembering (for
+    /// tens of thousands of words at load time, "Braun" and "Krone" among the given names).
+    /// </summary>
+    public bool IsDictionaryWord(ReadOnlySpan<char> word)
+    {
+        if (IsEmpty || word.Length < 2 || word.Length > 64) return false;
+        if (nouns.ContainsKey(word)) return true;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return adjectives.Contains(lower) || verbForms.Contains(lower);
     }
 
     /// <summary>"Russische", "Deutschen", "Betroffene", "Abwarten": the word in lower case is an adjective or verb form.</summary>
