@@ -155,20 +155,18 @@ internal sealed class CapitalizedNounScanner
     /// </summary>
     private bool IsHyphenatedName(ReadOnlySpan<char> w)
     {
-        var parts = 0;
-        var afterGivenName = false;
-        var last = default(ReadOnlySpan<char>);
-        foreach (var range in w.Split('-'))
-        {
-            var part = w[range];
-            if (part.IsEmpty) return false;
-            if (parts > 0 && !IsNamePart(last, afterGivenName)) return false;
-            afterGivenName = profile.GivenNameCues.Contains(last.IsEmpty ? part : last) && parts <= 1;
-            last = part;
-            parts++;
-        }
-        if (parts < 2) return !nouns.IsCommonWord(w);
-        return IsNamePart(last, afterGivenName) && !nouns.IsCommonWord(last) || (parts >= 3 || afterGivenName) && IsHeadWord(last);
+        Span<Range> ranges = stackalloc Range[8];
+        var n = w.Split(ranges, '-');
+        if (n < 2) return !nouns.IsCommonWord(w);
+        if (n == ranges.Length) return false;
+        for (var i = 0; i < n; i++)
+            if (w[ranges[i]].IsEmpty) return false;
+        // "Robert-Koch-": the part after a given name is a surname, whatever word it is
+        var givenFirst = profile.GivenNameCues.Contains(w[ranges[0]]);
+        for (var i = 0; i < n - 1; i++)
+            if (!IsNamePart(w[ranges[i]], afterGivenName: i == 1 && givenFirst)) return false;
+        var last = w[ranges[n - 1]];
+        return (IsNamePart(last, afterGivenName: n == 2 && givenFirst) && !nouns.IsCommonWord(last)) || ((n >= 3 || givenFirst) && IsHeadWord(last));
     }
 
     private bool IsNamePart(ReadOnlySpan<char> part, bool afterGivenName) =>
