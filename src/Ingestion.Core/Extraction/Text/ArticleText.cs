@@ -22,7 +22,8 @@ internal sealed class ArticleText
     private readonly HashSet<int> lowerWords;
     public readonly ExtractionScratch Scratch;
 
-    public ArticleText(IReadOnlyList<BlockText> blocks, ExtractionScratch scratch)
+    /// <param name="abbreviations">The language's abbreviations, whose full stops do not start sentences.</param>
+    public ArticleText(IReadOnlyList<BlockText> blocks, ExtractionScratch scratch, WordSet abbreviations)
     {
         Scratch = scratch;
         Blocks = new string[blocks.Count];
@@ -38,7 +39,7 @@ internal sealed class ArticleText
         for (var b = 0; b < Blocks.Length; b++)
         {
             var list = scratch.TokenList(Math.Min(lengths[b] / 5 + 4, 1 << 20));
-            Tokenizer.Tokenize(Block(b), list);
+            Tokenizer.Tokenize(Block(b), list, abbreviations);
             scratch.Tokenized(list.Count);
             Tokens[b] = list;
             if (Headline[b])
@@ -82,6 +83,24 @@ internal sealed class ArticleText
     public string Text(int block, int token) => Scratch.String(Span(block, token));
 
     public string Text(int block, int from, int to) => Scratch.String(Span(block, from, to));
+
+    /// <summary>A mention's token texts, made only for the mentions that give a cluster its words (then kept on the mention).</summary>
+    public string[] WordsOf(Mention m)
+    {
+        if (m.Words is { } words) return words;
+        words = new string[m.WordCount];
+        for (var i = 0; i < words.Length; i++) words[i] = Text(m.Block, m.TokStart + i);
+        return m.Words = words;
+    }
+
+    /// <summary>As <see cref="NameShapes.Fold"/>; ASCII is lowered on the stack and the result kept in the article's string table.</summary>
+    public string FoldWord(string s)
+    {
+        if (s.Length > 256 || !System.Text.Ascii.IsValid(s)) return NameShapes.Fold(s);
+        Span<char> lower = stackalloc char[s.Length];
+        System.Text.Ascii.ToLower(s, lower, out _);
+        return lower.SequenceEqual(s) ? s : Scratch.String(lower);
+    }
 
     /// <summary>True when the word occurs somewhere in the article in lower case (so a capital may only mean sentence start).</summary>
     public bool SeenLower(ReadOnlySpan<char> word)

@@ -42,13 +42,14 @@ internal static class Tokenizer
     public static string[] WordsOf(string s)
     {
         var list = new List<Token>();
-        Tokenize(s, list);
+        Tokenize(s, list, WordSet.Empty);
         var result = new string[list.Count];
         for (var i = 0; i < list.Count; i++) result[i] = s[list[i].Start..list[i].End];
         return result;
     }
 
-    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
+    /// <param name="abbreviations">Words whose full stop does not end a sentence ("Mr.", "Dr."); single capitals never do.</param>
+    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens, WordSet abbreviations)
     {
         var i = 0;
         var n = text.Length;
@@ -131,7 +132,7 @@ internal static class Tokenizer
             {
                 // Not after an abbreviation ("Mr.", single initials, "U.S" handled in the word).
                 var prev = tokens.Count >= 2 ? tokens[^2] : default;
-                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.Slice(prev.Start, prev.End - prev.Start));
+                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.Slice(prev.Start, prev.End - prev.Start), abbreviations);
                 if (!abbreviation) sentStart = true;
             }
             i++;
@@ -146,8 +147,6 @@ internal static class Tokenizer
         return false;
     }
 
-    private static bool IsAbbreviation(ReadOnlySpan<char> w) =>
-        (w.Length == 1 && char.IsUpper(w[0])) ||
-        w is "Mr" or "Mrs" or "Ms" or "Dr" or "St" or "Prof" or "Gen" or "Lt" or "Col" or "Sgt" or "Jr" or "Sr" or "No" or "Gov"
-            or "Sen" or "Rep" or "Rev" or "vs" or "Capt" or "Maj" or "Adm" or "Mt" or "Inc" or "Corp" or "Co" or "Ltd" or "Nr" or "Dr" or "bzw" or "z.B" or "ca";
+    private static bool IsAbbreviation(ReadOnlySpan<char> w, WordSet abbreviations) =>
+        (w.Length == 1 && char.IsUpper(w[0])) || abbreviations.Contains(w);
 }

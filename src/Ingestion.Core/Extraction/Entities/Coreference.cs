@@ -1,0 +1,285 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Merges the mentions of one real-world thing into one cluster, in named passes that run in order; each pass joins
+/// what the passes before it left apart. Tables and lists come from the article's scratch.
+/// </summary>
+internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List<Mention> mentions, List<Cluster> clusters)
+{
+    /// <summary>Pairwise merging is quadratic; real articles have a few dozen names, so hostile inputs are cut off here.</summary>
+    private const int MaxPairwise = 300;
+
+    /// <summary>The passes, in the order they run.</summary>
+    public static readonly (string Name, Action<Coreference> Run)[] Passes =
+    [
+        ("known and multi-word names", c => c.KnownAndMultiWordNames()),
+        ("shorter full name of a person", c => c.ShorterFullNames()),
+        ("acronyms", c => c.Acronyms()),
+        ("organisation named by its tail", c => c.OrganizationTails()),
+        ("single words", c => c.SingleWords()),
+    ];
+
+    /// <summary>One case-insensitive name table per <see cref="EntityType"/>: no key strings to build per mention.</summary>
+    private readonly Dictionary<string, Cluster>[] byName = doc.Scratch.ClustersByName;
+    /// <summary>Folded word -> the multi-word persons and organisations that have it (at most 8).</summary>
+    private readonly Dictionary<string, List<Cluster>> wordIndex = doc.Scratch.ClustersByWord;
+
+    public void Run()
+    {
+        foreach (var pass in Passes) pass.Run(this);
+    }
+
+    /// <summary>Lexicon names under their canonical name; multi-word typed names and events under their surface.</summary>
+    private void KnownAndMultiWordNames()
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Kind == MentionKind.Known) Get(m.Type, m.Canonical!, m);
+            else if (m.Kind == MentionKind.Typed && (m.WordCount >= 2 || m.Type == EntityType.Event)) Get(m.Type, m.Surface, m);
+        }
+    }
+
+    /// <summary>A person's shorter full form inside a longer one ("Gift Siziba" in "Ostalos Gift Siziba").</summary>
+    private void ShorterFullNames()
+    {
+        var persons = LongestFirst(EntityType.Person, skipDropped: false);
+        foreach (var small in persons)
+        {
+            if (small.Dropped) continue;
+            foreach (var big in persons)
+            {
+                if (big == small || big.Dropped || big.Words.Length <= small.Words.Length) continue;
+                if (ContainsRun(Folded(big), Folded(small))) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.</summary>
+    private void Acronyms()
+    {
+        var acronyms = doc.Scratch.Acronyms;
+        var byEnd = doc.Scratch.MentionsByEnd;
+        foreach (var m in mentions) if (m.Cluster >= 0) byEnd[ArticleText.Position(m.Block, m.TokEnd)] = m;
+        var initials = doc.Scratch.Initials;
+        foreach (var c in clusters)
+            if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
+        foreach (var m in mentions)
+        {
+            if (m.WordCount != 1 || !NameShapes.IsAcronym(m.FirstWord) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
+            var before = byEnd.GetValueOrDefault(ArticleText.Position(m.Block, m.TokStart - 1));
+            if (before is null || clusters[before.Cluster].Type == EntityType.Person) continue;
+            var target = clusters[before.Cluster];
+            if (m.Cluster >= 0 && m.Cluster != target.Id)
+            {
+                var own = clusters[m.Cluster];
+                if (own.Mentions.TrueForAll(x => x.WordCount == 1)) Merge(own, target);
+            }
+            else if (m.Cluster < 0) Attach(target, m);
+            acronyms.TryAdd(m.FirstWord, target);
+        }
+        foreach (var m in mentions)
+        {
+            if (m.Cluster >= 0 || m.WordCount != 1 || !NameShapes.IsAcronym(m.FirstWord)) continue;
+            var word = m.FirstWord;
+            var dash = word.IndexOf('-');
+            var baseWord = dash > 1 ? word[..dash] : word;
+            var target = acronyms.GetValueOrDefault(word) ?? acronyms.GetValueOrDefault(baseWord)
+                ?? initials.GetValueOrDefault(word) ?? initials.GetValueOrDefault(baseWord);
+            if (target is not null && target.Dropped) target = null;
+            if (target is not null) Attach(target, m);
+        }
+    }
+
+    /// <summary>An organisation named in full and by a shorter tail ("Movement for Democratic Change" in "Zimbabwe Movement …").</summary>
+    private void OrganizationTails()
+    {
+        var orgs = LongestFirst(EntityType.Organization, skipDropped: true);
+        foreach (var small in orgs)
+        {
+            if (small.Dropped || small.Words.Length < 2) continue;
+            foreach (var big in orgs)
+            {
+                if (big == small || big.Dropped || big.Words.Length < small.Words.Length) continue;
+                if ((big.Words.Length > small.Words.Length && EndsWithRun(Folded(big), Folded(small))) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name))))
+                { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>Single words: a surname or given name of a person named in full, else a word of an organisation's name.</summary>
+    private void SingleWords()
+    {
+        foreach (var c in clusters)
+        {
+            if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
+            foreach (var w in Folded(c))
+            {
+                if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = doc.Scratch.ClusterList();
+                if (list.Count < 8 && (list.Count == 0 || list[^1] != c)) list.Add(c);
+            }
+        }
+        foreach (var m in mentions)
+        {
+            if (m.Cluster >= 0) continue;
+            if (m.WordCount != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
+            var word = doc.FoldWord(m.FirstWord);
+            var person = BestPerson(word, m.Position);
+            if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || !NameShapes.IsAcronym(m.FirstWord)))
+            {
+                Attach(person, m);
+                person.Role ??= m.Role;
+                continue;
+            }
+            if (m.Kind == MentionKind.Typed)
+            {
+                if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
+            }
+            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
+            if (org is not null && !profile.OrgHeads.Contains(m.FirstWord)) { Attach(org, m); continue; }
+            if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Cluster Get(EntityType type, string name, Mention m)
+    {
+        var table = byName[(int)type];
+        if (!table.TryGetValue(name, out var c))
+        {
+            c = doc.Scratch.NewCluster();
+            (c.Id, c.Type, c.Name, c.Words) = (clusters.Count, type, name, m.Surface == name ? doc.WordsOf(m) : name.Split(' '));
+            clusters.Add(c);
+            table[name] = c;
+        }
+        Attach(c, m);
+        return c;
+    }
+
+    /// <summary>The clusters of a type, most words first (ties in article order, as a stable sort), at most <see cref="MaxPairwise"/>.</summary>
+    private List<Cluster> LongestFirst(EntityType type, bool skipDropped)
+    {
+        var list = doc.Scratch.Pairwise;
+        list.Clear();
+        foreach (var c in clusters)
+            if (c.Type == type && !(skipDropped && c.Dropped)) list.Add(c);
+        // List.Sort is not stable: ties go by Id, which is the order clusters were added in.
+        list.Sort(static (a, b) => a.Words.Length != b.Words.Length ? b.Words.Length.CompareTo(a.Words.Length) : a.Id.CompareTo(b.Id));
+        if (list.Count > MaxPairwise) list.RemoveRange(MaxPairwise, list.Count - MaxPairwise);
+        return list;
+    }
+
+    /// <summary>The only live organisation among the candidates, or null when there is none or more than one.</summary>
+    private static Cluster? SingleOrganization(List<Cluster> candidates)
+    {
+        Cluster? found = null;
+        foreach (var c in candidates)
+        {
+            if (c.Dropped || c.Type != EntityType.Organization) continue;
+            if (found is not null) return null;
+            found = c;
+        }
+        return found;
+    }
+
+    /// <summary>The cluster's name words case- and accent-folded (computed once).</summary>
+    private string[] Folded(Cluster c)
+    {
+        if (c.Folded is { } folded) return folded;
+        folded = new string[c.Words.Length];
+        for (var i = 0; i < folded.Length; i++) folded[i] = doc.FoldWord(c.Words[i]);
+        return c.Folded = folded;
+    }
+
+    private Cluster? BestPerson(string foldedWord, long position)
+    {
+        Cluster? best = null;
+        (int, long) bestScore = (int.MinValue, long.MinValue);
+        if (!wordIndex.TryGetValue(foldedWord, out var candidates)) return null;
+        foreach (var c in candidates)
+        {
+            if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2 || c.Mentions.Count == 0) continue;
+            // A surname match beats a given-name match; then the nearest preceding mention, else the earliest following one.
+            var positions = c.Positions ??= SortedPositions(c.Mentions);
+            var i = Array.BinarySearch(positions, position);
+            if (i < 0) i = ~i - 1;
+            var near = i >= 0 ? positions[i] : -positions[0];
+            var score = (Folded(c)[^1] == foldedWord ? 1 : 0, near);
+            if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
+        }
+        return best;
+    }
+
+    private static long[] SortedPositions(List<Mention> list)
+    {
+        var positions = new long[list.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = list[i].Position;
+        Array.Sort(positions);
+        return positions;
+    }
+
+    private static bool EndsWithRun(string[] big, string[] small)
+    {
+        for (var j = 1; j <= small.Length; j++)
+            if (big[^j] != small[^j]) return false;
+        return true;
+    }
+
+    private static bool ContainsRun(string[] big, string[] small)
+    {
+        for (var i = 0; i + small.Length <= big.Length; i++)
+        {
+            var ok = true;
+            for (var j = 0; j < small.Length && ok; j++) ok = big[i + j] == small[j];
+            if (ok) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Social Democrat Party" and "Social Democratic Party", "Students' Union" and "Students Union".</summary>
+    private string OrgStem(string name)
+    {
+        var folded = doc.FoldWord(name).AsSpan();
+        // Each word without apostrophes, less "-ic" or a plural "-s", then a space: at most one char longer than the name.
+        Span<char> stem = folded.Length < 256 ? stackalloc char[folded.Length + 1] : new char[folded.Length + 1];
+        var n = 0;
+        foreach (var range in folded.Split(' '))
+        {
+            var start = n;
+            foreach (var ch in folded[range])
+                if (ch != '\'') stem[n++] = ch;
+            var w = stem[start..n];
+            if (w.IsEmpty) continue;
+            if (w.EndsWith("ic")) n -= 2;
+            else if (w[^1] == 's' && w.Length > 3) n--;
+            stem[n++] = ' ';
+        }
+        return doc.Scratch.String(stem[..n]);
+    }
+
+    private string Initials(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 64)];
+        var n = 0;
+        for (var i = 0; i < name.Length && n < buffer.Length; i++)
+            if (char.IsUpper(name[i]) && (i == 0 || name[i - 1] is ' ' or '-')) buffer[n++] = name[i];
+        return doc.Scratch.String(buffer[..n]);
+    }
+
+    private static void Attach(Cluster c, Mention m)
+    {
+        m.Cluster = c.Id;
+        c.Mentions.Add(m);
+        if (m.Role is not null && c.Role is null) c.Role = m.Role;
+    }
+
+    private static void Merge(Cluster from, Cluster into)
+    {
+        foreach (var m in from.Mentions) { m.Cluster = into.Id; into.Mentions.Add(m); }
+        from.Mentions.Clear();
+        from.Dropped = true;
+        into.Role ??= from.Role;
+    }
+}

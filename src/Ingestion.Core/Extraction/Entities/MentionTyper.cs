@@ -1,0 +1,29 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>Types each span the scanner hands over by asking <see cref="TypingRules.Ordered"/>, and records the mention.</summary>
+internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, MentionSink sink)
+{
+    private readonly NameCandidate candidate = new(doc, profile);
+
+    public void Classify(int b, int s, int e, string? title, string? nationality)
+    {
+        candidate.Reset(b, s, e, title, nationality);
+        foreach (var rule in TypingRules.Ordered)
+        {
+            var typing = rule.Decide(candidate);
+            switch (typing.Outcome)
+            {
+                case TypingOutcome.Pass:
+                    continue;
+                case TypingOutcome.Drop:
+                    return;
+                case TypingOutcome.Unknown:
+                    sink.AddUnknown(b, s, e);
+                    return;
+                case TypingOutcome.Typed:
+                    sink.AddTyped(b, s, e, typing.Type, typing.WithRole ? candidate.Role : null, typing.PersonCue, typing.OrgCue);
+                    return;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>What the shape of a word says about it, whatever it means: acronyms, brands, hyphenated adjectives.</summary>
+internal static class NameShapes
+{
+    /// <summary>"NATO", "G20", "AfD"-free upper-case runs: two capitals or more (or one and a final digit), nothing but capitals, digits, '-', '&amp;', '.'.</summary>
+    public static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2 || w.Length > 10) return false;
+        var upper = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (!(char.IsDigit(c) || c is '-' or '&' or '.')) return false;
+        }
+        return upper >= 2 || (upper == 1 && w.Length >= 2 && char.IsDigit(w[^1]));
+    }
+
+    /// <summary>MoDem, BioNTech, YouTube: a capital after a lower-case letter inside the word (not "McDonald", not hyphenated).</summary>
+    public static bool HasInnerCapital(ReadOnlySpan<char> w, LanguageProfile profile)
+    {
+        for (var i = 1; i < w.Length - 1; i++)
+        {
+            if (!(char.IsLower(w[i]) && char.IsUpper(w[i + 1]))) continue;
+            if (w.Contains('-')) return false;
+            foreach (var prefix in profile.SurnamePrefixes)
+                if (w.StartsWith(prefix, StringComparison.Ordinal)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"Vatican-backed", "Republican-controlled", "Nazi-like": adjectives, not names.</summary>
+    public static bool IsHyphenAdjective(ReadOnlySpan<char> w, LanguageProfile profile)
+    {
+        var h = w.LastIndexOf('-');
+        if (h <= 0 || h + 1 >= w.Length || !char.IsLower(w[h + 1])) return false;
+        var tail = w[(h + 1)..];
+        foreach (var suffix in profile.HyphenAdjectiveSuffixes)
+            if (tail.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return profile.HyphenAdjectiveTails.Contains(tail);
+    }
+
+    /// <summary>Lower case without accents, curly apostrophes and dashes as ASCII: "Erdoğan" and "Erdogan" fold alike.</summary>
+    public static string Fold(string s)
+    {
+        var ascii = true;
+        var lower = true;
+        foreach (var c in s)
+        {
+            if (c > 0x7F) { ascii = false; break; }
+            if (c is >= 'A' and <= 'Z') lower = false;
+        }
+        if (ascii) return lower ? s : s.ToLowerInvariant();
+        var normalized = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(c is '\u2019' or '\u2032' ? '\'' : c is '\u2013' or '\u2010' or '\u2011' ? '-' : char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

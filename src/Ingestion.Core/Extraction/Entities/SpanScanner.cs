@@ -1,0 +1,384 @@
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Finds where names are: lexicon entries and runs of capitalised words (with the particles and prepositions names
+/// contain), split where one run holds several names ("A and B", "X of the Y"), with leading titles and nationality
+/// adjectives taken off as role evidence. What is left of each span goes to the <see cref="MentionTyper"/>.
+/// </summary>
+internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, MentionSink sink, MentionTyper typer)
+{
+    /// <summary>No name is longer; bounds the work on runs of capitals (headline case, hostile input).</summary>
+    private const int MaxNameTokens = 14;
+
+    private readonly Gazetteer world = profile.World;
+
+    public void ScanAll()
+    {
+        for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
+    }
+
+    private bool IsWord(int b, int k, WordSet words) => doc.Tokens[b][k].Kind == TokKind.Word && words.Contains(doc.Span(b, k));
+
+    public bool IsCapWord(int b, int k)
+    {
+        var t = doc.Tokens[b][k];
+        return t.Kind == TokKind.Word && t.Cap && !NameShapes.IsHyphenAdjective(doc.Span(b, k), profile);
+    }
+
+    /// <summary>Lower-case words that may sit inside a name: particles, prepositions, "and", "the".</summary>
+    private bool IsConnector(ReadOnlySpan<char> w) =>
+        profile.NameParticles.Contains(w) || profile.ComplementPrepositions.Contains(w) || profile.TopicPrepositions.Contains(w)
+        || profile.Coordinators.Contains(w) || profile.DefiniteArticles.Contains(w);
+
+    /// <summary>A capital at sentence start or in a headline is only a name when the word is not an ordinary word.</summary>
+    private bool CanStartName(int b, int k)
+    {
+        var t = doc.Tokens[b][k];
+        if (t.Kind != TokKind.Word || !t.Cap) return false;
+        var w = doc.Span(b, k);
+        if (profile.CommonCaps.Contains(w)) return false;
+        var suspicious = t.SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
+        if (!suspicious) return true;
+        if (world.Names.ContainsKey(w) || world.GivenNames.ContainsKey(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
+        if (NameShapes.IsAcronym(w)) return true;
+        return !doc.SeenLower(w);
+    }
+
+    private void ScanBlock(int b)
+    {
+        var toks = doc.Tokens[b];
+        var n = toks.Count;
+        var k = 0;
+        while (k < n)
+        {
+            var tk = toks[k];
+            if (tk.Kind != TokKind.Word) { k++; continue; }
+            // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
+            if (!tk.Cap && !world.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
+            var lexLen = MatchLexicon(b, k, out var entry);
+            if (lexLen == 0 && (!CanStartName(b, k) || NameShapes.IsHyphenAdjective(doc.Span(b, k), profile))) { k++; continue; }
+            if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
+            // "St. Peter's Square", "St. Petersburg": the abbreviation and its full stop belong to the name.
+            if (lexLen == 0 && toks[k].Cap && profile.SaintAbbreviations.Contains(doc.Span(b, k)) && k + 2 < n && doc.Span(b, k + 1) is "." && IsCapWord(b, k + 2))
+            {
+                k = ScanSaintName(b, k);
+                continue;
+            }
+            // Generic capitalized span.
+            var e = k + 1;
+            if (toks[k].Cap) e = CapitalizedRunEnd(b, k);
+            if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
+            {
+                sink.AddKnown(b, k, k + lexLen, entry!);
+                k += lexLen;
+                continue;
+            }
+            if (doc.TitleCase[b])
+            {
+                // Headline Case: trust only the lexicon (above) and single words that may join a name from the body.
+                if (toks[k].Cap && lexLen == 0) sink.AddUnknown(b, k, k + 1);
+                k++;
+                continue;
+            }
+            if (profile.NounsCapitalized)
+            {
+                k = ScanCapitalizedNounLanguage(b, k, e);
+                continue;
+            }
+            ProcessSpan(b, k, e, depth: 0);
+            k = e;
+        }
+    }
+
+    /// <summary>"St. Peter's Square" is a place, "St. Mary's Hospital" an institution: the mention ends after the run.</summary>
+    private int ScanSaintName(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var n = toks.Count;
+        var e0 = k + 3;
+        while (e0 < n && e0 - k < MaxNameTokens && IsCapWord(b, e0)) e0++;
+        if (e0 + 1 < n && toks[e0].Kind == TokKind.Poss && IsCapWord(b, e0 + 1)) { e0 += 2; while (e0 < n && e0 - k < MaxNameTokens && IsCapWord(b, e0)) e0++; }
+        sink.AddTyped(b, k, e0, profile.LocationHeads.Contains(doc.Span(b, e0 - 1)) || e0 - k == 3 ? Model.EntityType.Location : Model.EntityType.Organization, null, personCue: false);
+        return e0;
+    }
+
+    /// <summary>The end of the run of capitalised words from <paramref name="k"/>, through particles and possessive organisation names.</summary>
+    private int CapitalizedRunEnd(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var n = toks.Count;
+        var e = k + 1;
+        while (e < n && e - k < MaxNameTokens)
+        {
+            if (IsCapWord(b, e)) { e++; continue; }
+            if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)) && !profile.DefiniteArticles.Contains(doc.Span(b, e)))
+            {
+                var isOf = profile.ComplementPrepositions.Contains(doc.Span(b, e));
+                // "the Socialist Party of Macron's predecessor": the possessive starts a new phrase.
+                if (isOf && e + 2 < n && toks[e + 2].Kind == TokKind.Poss) break;
+                // a run of particles: "von der Leyen", "of the District", "bin Salman"
+                var j = e + 1;
+                while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j))
+                       && !(IsWord(b, j, profile.Coordinators) || IsWord(b, j, profile.ComplementPrepositions))) j++;
+                var valid = j == e + 1 || (isOf ? EndsWithArticle(b, j) : !ContainsArticle(b, e, j));
+                if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
+            }
+            // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
+            if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
+                && (toks[e].Kind != TokKind.Quote || (doc.Blocks[b][toks[e].Start] is '\'' or '\u2019' && doc.Blocks[b][toks[e].Start - 1] == 's'))
+                && PossessiveOrgAhead(b, e - 1, e + 1))
+            { e += 2; continue; }
+            break;
+        }
+        return e;
+    }
+
+    private bool EndsWithArticle(int b, int j) => profile.DefiniteArticles.Contains(doc.Span(b, j - 1));
+
+    private bool ContainsArticle(int b, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            if (profile.DefiniteArticles.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// German and other languages that capitalise nouns: only what is reliable — lexicon names (matched before) and
+    /// given-name-led person names; other capitalised words may be surnames of someone named in full.
+    /// </summary>
+    private int ScanCapitalizedNounLanguage(int b, int k, int e)
+    {
+        var toks = doc.Tokens[b];
+        if (e - k >= 2 && world.GivenNames.ContainsKey(doc.Span(b, k)))
+        {
+            var end = Math.Min(e, k + 3);
+            while (end > k + 1 && !toks[end - 1].Cap) end--;
+            sink.AddTyped(b, k, end, Model.EntityType.Person, null, personCue: true);
+            return end;
+        }
+        if (toks[k].Cap && !toks[k].SentStart) sink.AddUnknown(b, k, k + 1);
+        return k + 1;
+    }
+
+    private bool PossessiveOrgAhead(int b, int owner, int next)
+    {
+        var toks = doc.Tokens[b];
+        var ownerWord = doc.Span(b, owner);
+        if (world.GivenNames.ContainsKey(ownerWord)) return false;
+        var ownerOk = profile.OrgHeads.Contains(ownerWord) || profile.Titles.ContainsKey(ownerWord) || profile.PossessiveOrgOwners.Contains(ownerWord);
+        if (!ownerOk) return false;
+        var j = next;
+        while (j < toks.Count && j - next < 4 && IsCapWord(b, j)) j++;
+        return j > next && (profile.OrgHeads.Contains(doc.Span(b, j - 1)) || profile.KeeperWords.Contains(doc.Span(b, j - 1)));
+    }
+
+    /// <summary>A longer capitalised run beats a lexicon name inside it when the run is an organisation or event ("Bank of England").</summary>
+    private bool PreferGeneric(int b, int s, int e)
+    {
+        var last = doc.Span(b, e - 1);
+        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last)) return true;
+        for (var i = s + 1; i < e - 1; i++)
+            if (profile.ComplementPrepositions.Contains(doc.Span(b, i))) return ContainsHead(b, s, i);
+        return false;
+    }
+
+    /// <summary>An organisation head or a keeper word in tokens [s, e).</summary>
+    public bool ContainsHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (profile.OrgHeads.Contains(w) || profile.KeeperWords.Contains(w)) return true;
+        }
+        return false;
+    }
+
+    public int MatchLexicon(int b, int k, out LexEntry? entry)
+    {
+        entry = null;
+        if (!world.Names.TryGetValue(doc.Span(b, k), out var entries)) return 0;
+        var toks = doc.Tokens[b];
+        foreach (var en in entries)
+        {
+            if (k + en.Tokens.Length > toks.Count) continue;
+            var ok = true;
+            for (var j = 1; j < en.Tokens.Length && ok; j++)
+                ok = doc.Span(b, k + j).SequenceEqual(en.Tokens[j]);
+            if (!ok) continue;
+            // A sentence-initial "May" or "Turkey" is a word; a lexicon single word at sentence start must be capitalized anyway.
+            if (en.Tokens.Length == 1 && !toks[k].Cap) continue;
+            entry = en;
+            return en.Tokens.Length;
+        }
+        return 0;
+    }
+
+    private void ProcessSpan(int b, int s, int e, int depth)
+    {
+        if (s >= e || depth > 8) return;
+        var toks = doc.Tokens[b];
+        // Leading titles and nationality adjectives: role evidence, not name.
+        string? title = null, nationality = null;
+        var stripped = false;
+        while (s < e)
+        {
+            var demLen = DemonymAt(b, s, e, out var country);
+            if (demLen == 1 && country.Length == 0 && world.GivenNames.ContainsKey(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
+            if (demLen > 0)
+            {
+                if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                if (s + demLen >= e) return; // a bare nationality adjective: not an entity
+            }
+            var tLen = TitleAt(b, s, e);
+            if (tLen > 0)
+            {
+                if (s + tLen >= e) return; // a bare title
+                // "Pope Francis": with a single name after it, this title is part of how the person is named.
+                if (s + tLen + 1 == e && profile.TitlesKeptWithName.Contains(doc.Span(b, s))) break;
+                title = title is null ? doc.Text(b, s, s + tLen) : title + " " + doc.Text(b, s, s + tLen);
+                s += tLen;
+                stripped = true;
+                // "President of Russia": the title takes the following "of X" as its complement.
+                if (s + 2 < e && IsWord(b, s, profile.TitleComplementPrepositions) && IsCapWord(b, s + 1))
+                {
+                    var stop = s + 1;
+                    while (stop < e && IsCapWord(b, stop)) stop++;
+                    var complement = doc.Text(b, s + 1, stop);
+                    title += " " + doc.Text(b, s) + " " + complement;
+                    ProcessSpan(b, s + 1, stop, depth + 1);
+                    s = stop;
+                }
+                continue;
+            }
+            break;
+        }
+        if (s < e && !HeadAtEnd(b, s, e))
+        {
+            var inner = InnerTitleEnd(b, s, e);
+            if (inner > s)
+            {
+                var t = doc.Text(b, s, inner);
+                title = title is null ? t : title + " " + t;
+                s = inner;
+                stripped = true;
+            }
+        }
+        if (s >= e) return;
+        // Strip connectors left at the edges.
+        while (s < e && !toks[s].Cap) s++;
+        while (e > s && !toks[e - 1].Cap) e--;
+        if (s >= e) return;
+
+        // Split "A and B" unless the whole is one organisation ("Peace and Security Council").
+        var headAtEnd = HeadAtEnd(b, s, e);
+        for (var i = s + 1; i < e - 1; i++)
+        {
+            if (IsWord(b, i, profile.Coordinators) && !headAtEnd)
+            {
+                ProcessSpan(b, s, i, depth + 1);
+                ProcessSpan(b, i + 1, e, depth + 1);
+                return;
+            }
+        }
+        for (var i = s + 1; i < e - 1; i++)
+        {
+            if (IsWord(b, i, profile.ComplementPrepositions) || IsWord(b, i, profile.TopicPrepositions))
+            {
+                // "University of Mainz" stays whole; "Anna Berg of the Central Bank" is a person and an organisation.
+                if (ContainsHead(b, s, i)) break;
+                ProcessSpan(b, s, i, depth + 1);
+                ProcessSpan(b, i + 1, e, depth + 1);
+                return;
+            }
+        }
+        // After stripping, the rest may be a lexicon name ("Russian President" stripped off "Vladimir Putin" is not, "German Bundestag" is).
+        if (stripped || depth > 0)
+        {
+            var lexLen = MatchLexicon(b, s, out var entry);
+            if (lexLen == e - s) { sink.AddKnown(b, s, e, entry!); return; }
+        }
+        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !world.GivenNames.ContainsKey(doc.Span(b, s)))
+        {
+            var lexLen = MatchLexicon(b, s + 1, out var entry);
+            if (lexLen == e - s - 1 && entry!.Type == Model.EntityType.Organization) { sink.AddKnown(b, s + 1, e, entry); return; }
+        }
+        typer.Classify(b, s, e, title, nationality);
+    }
+
+    /// <summary>
+    /// A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon", "ex-President Park".
+    /// The token after the title, or <paramref name="s"/> when there is none.
+    /// </summary>
+    private int InnerTitleEnd(int b, int s, int e)
+    {
+        var toks = doc.Tokens[b];
+        var firstNonCap = s;
+        while (firstNonCap < e && toks[firstNonCap].Cap) firstNonCap++;
+        for (var i = e - 2; i >= s; i--)
+        {
+            if (i > firstNonCap) continue;
+            var w = doc.Span(b, i);
+            var tl = TitleAt(b, i, e);
+            var isRole = tl == 0 && profile.RoleNouns.Contains(w) && i == s;
+            var isEx = tl == 0 && IsFormerTitle(w);
+            if (tl == 0 && !isRole && !isEx) continue;
+            if (profile.TitlesKeptWithName.Contains(w) && i + 2 == e) continue;
+            var stop = i + Math.Max(tl, 1);
+            if (stop >= e) continue;
+            return stop;
+        }
+        return s;
+    }
+
+    /// <summary>"ex-President": a former-prefix on a title.</summary>
+    private bool IsFormerTitle(ReadOnlySpan<char> w)
+    {
+        foreach (var prefix in profile.FormerPrefixes)
+            if (w.StartsWith(prefix, StringComparison.Ordinal) && profile.Titles.ContainsKey(w[prefix.Length..])) return true;
+        return false;
+    }
+
+    public bool HeadAtEnd(int b, int s, int e)
+    {
+        var last = doc.Span(b, e - 1);
+        return e - s >= 2 && (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last));
+    }
+
+    private int DemonymAt(int b, int s, int e, out string country)
+    {
+        country = "";
+        if (s + 1 < e)
+        {
+            // "South Korean": the two-word key is built on the stack, as this runs for every multi-word name
+            ReadOnlySpan<char> w0 = doc.Span(b, s), w1 = doc.Span(b, s + 1);
+            Span<char> two = w0.Length + w1.Length < 128 ? stackalloc char[w0.Length + 1 + w1.Length] : new char[w0.Length + 1 + w1.Length];
+            w0.CopyTo(two);
+            two[w0.Length] = ' ';
+            w1.CopyTo(two[(w0.Length + 1)..]);
+            if (profile.Demonyms.TryGetValue(two, out var c2)) { country = c2; return 2; }
+        }
+        var w = doc.Span(b, s);
+        if (profile.Demonyms.TryGetValue(w, out var c1)) { country = c1; return 1; }
+        // "Turkish-German": every hyphen part a nationality.
+        if (w.Contains('-'))
+        {
+            foreach (var range in w.Split('-'))
+                if (!profile.Demonyms.ContainsKey(w[range])) return 0;
+            return 1;
+        }
+        return 0;
+    }
+
+    public int TitleAt(int b, int s, int e)
+    {
+        if (!profile.Titles.TryGetValue(doc.Span(b, s), out var seqs)) return 0;
+        foreach (var seq in seqs)
+        {
+            if (s + seq.Length > e) continue;
+            var ok = true;
+            for (var j = 1; j < seq.Length && ok; j++) ok = doc.Span(b, s + j).SequenceEqual(seq[j]);
+            if (ok) return seq.Length;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,184 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>What a typing rule decides about a name candidate.</summary>
+internal readonly record struct Typing(TypingOutcome Outcome, EntityType Type = EntityType.Other, bool WithRole = false, bool PersonCue = false, bool OrgCue = false)
+{
+    public static readonly Typing Pass = new(TypingOutcome.Pass);
+    public static readonly Typing Drop = new(TypingOutcome.Drop);
+    public static readonly Typing Unknown = new(TypingOutcome.Unknown);
+    public static Typing Person(bool withRole = true) => new(TypingOutcome.Typed, EntityType.Person, withRole, PersonCue: true);
+    public static Typing As(EntityType type, bool orgCue = false) => new(TypingOutcome.Typed, type, OrgCue: orgCue);
+}
+
+internal enum TypingOutcome
+{
+    /// <summary>No decision: the next rule looks.</summary>
+    Pass,
+    /// <summary>Not a name: nothing is kept.</summary>
+    Drop,
+    /// <summary>A capitalised word with no evidence: kept only if it joins a known entity later.</summary>
+    Unknown,
+    /// <summary>A mention of the decided type.</summary>
+    Typed,
+}
+
+/// <summary>One rule of <see cref="TypingRules"/>: looks at a candidate and decides, or passes to the next rule.</summary>
+internal abstract class TypingRule
+{
+    public string Name => GetType().Name;
+    public abstract Typing Decide(NameCandidate c);
+}
+
+/// <summary>
+/// The typing rules in the order they are asked; the first that decides wins. Each is small and testable alone.
+/// </summary>
+internal static class TypingRules
+{
+    public static readonly TypingRule[] Ordered =
+    [
+        new LoneCommonWord(),
+        new TitleWithoutName(),
+        new CamelCaseBrand(),
+        new EventHead(),
+        new PlaceHead(),
+        new OrganizationHead(),
+        new LoneAcronym(),
+        new LoneWordWithPersonCue(),
+        new FamilyName(),
+        new LoneWordWithOrganizationCue(),
+        new LoneOrdinaryWord(),
+        new LoneUnknownWord(),
+        new PlaceInsideName(),
+        new PersonNameShape(),
+        new PersonCueOnShortName(),
+    ];
+}
+
+/// <summary>"However", "Monday": capitalised function words and dates are never names alone.</summary>
+internal sealed class LoneCommonWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Profile.CommonCaps.Contains(c.First) ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>"Executive Secretary", "Minister": a title with no name after it is a role, not an entity.</summary>
+internal sealed class TitleWithoutName : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        (c.Length == 1 || c.Title is null) && c.Profile.Titles.ContainsKey(c.Last) && !c.FirstIsGivenName && c.Length <= 2 ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>MoDem, BioNTech, YouTube: camel-case single words are brands and organisations.</summary>
+internal sealed class CamelCaseBrand : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length == 1 && NameShapes.HasInnerCapital(c.First, c.Profile) ? Typing.As(EntityType.Organization) : Typing.Pass;
+}
+
+/// <summary>"Munich Security Conference", "Winter Olympics": an event head last.</summary>
+internal sealed class EventHead : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Profile.EventHeads.Contains(c.Last) && (c.Length >= 2 || c.Profile.SingleWordEvents.Contains(c.Last)) ? Typing.As(EntityType.Event) : Typing.Pass;
+}
+
+/// <summary>"Tiananmen Square", "Lake Chad", "Suez Canal": a place head last or a place word first, and no organisation head.</summary>
+internal sealed class PlaceHead : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && (c.Profile.LocationHeads.Contains(c.Last) || c.Profile.LocationLeadWords.Contains(c.First)) && !c.HasOrgHead()
+            ? Typing.As(EntityType.Location) : Typing.Pass;
+}
+
+/// <summary>"Free Democratic Party", "University of Mainz": an organisation head, unless a person is named with a cue.</summary>
+internal sealed class OrganizationHead : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.ContainsHead() && c.HasOrgHead() && !(c.PersonCue && c.FirstIsGivenName) ? Typing.As(EntityType.Organization) : Typing.Pass;
+}
+
+/// <summary>"NATO", "AfD"-like upper-case words are organisations (countries in the lexicon were matched before).</summary>
+internal sealed class LoneAcronym : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length == 1 && NameShapes.IsAcronym(c.First) ? Typing.As(EntityType.Organization) : Typing.Pass;
+}
+
+/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "merkel" is no ordinary word of the article).</summary>
+internal sealed class LoneWordWithPersonCue : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First))) ? Typing.Person() : Typing.Pass;
+}
+
+/// <summary>"the Assad family", "the Kennedy clan".</summary>
+internal sealed class FamilyName : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length == 1 && c.Profile.FamilyNouns.Contains(c.NextLower) && !c.Doc.SeenLower(c.First) ? Typing.Person(withRole: false) : Typing.Pass;
+}
+
+/// <summary>"news agency Xinhua", "Gazprom company": an organisation noun next to a single word.</summary>
+internal sealed class LoneWordWithOrganizationCue : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1) return Typing.Pass;
+        var cued = c.Profile.OrgCueNouns.Contains(c.PrevLower) || (c.Profile.OrgCueNouns.Contains(c.NextLower) && !c.Doc.SeenLower(c.First));
+        return cued ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+    }
+}
+
+/// <summary>A single word the article also uses in lower case: a capital at sentence start, not a name.</summary>
+internal sealed class LoneOrdinaryWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Doc.SeenLower(c.First) ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>Any other single capitalised word: kept only when it turns out to be part of a known entity's name.</summary>
+internal sealed class LoneUnknownWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length == 1 ? Typing.Unknown : Typing.Pass;
+}
+
+/// <summary>"Bayern Munich", "Hertha Berlin" are clubs named after a place; "East Jerusalem", "Northern Syria" are places.</summary>
+internal sealed class PlaceInsideName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.PersonCue) return Typing.Pass;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (!c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) || !Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location)) continue;
+            var direction = i == c.Start + 1 && c.Profile.DirectionWords.Contains(c.First);
+            return Typing.As(direction && c.Length == 2 ? EntityType.Location : EntityType.Organization);
+        }
+        return Typing.Pass;
+    }
+}
+
+/// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>
+internal sealed class PersonNameShape : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length > 5) return Typing.Pass;
+        var p = c.Profile;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (!c.IsCap(i)) continue;
+            var w = c.Word(i);
+            if (p.CommonCaps.Contains(w) || p.Demonyms.ContainsKey(w) || p.KeeperWords.Contains(w)) return Typing.Pass;
+            // "Green Deal", "New Year": a word the article also uses in lower case is not part of a person's name
+            if (!c.PersonCue && c.Doc.SeenLower(w)) return Typing.Pass;
+            if (p.World.Names.ContainsKey(w) && !p.World.GivenNames.ContainsKey(w) && i == c.Start && !c.PersonCue) return Typing.Pass;
+        }
+        return Typing.Person();
+    }
+}
+
+/// <summary>A short span with a title, role noun or given name before it is a person even when a word looks ordinary.</summary>
+internal sealed class PersonCueOnShortName : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.PersonCue && c.Length <= 4 ? Typing.Person() : Typing.Pass;
+}

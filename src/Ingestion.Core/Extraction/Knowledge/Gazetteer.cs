@@ -1,0 +1,105 @@
+using System.Globalization;
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>A known multi-word name: its tokens as they appear, the canonical name and the type.</summary>
+internal sealed record LexEntry(string[] Tokens, string Canonical, EntityType Type);
+
+/// <summary>
+/// What extraction knows about the world, whatever the article's language: countries (CLDR via .NET/ICU), places,
+/// organisations and given names, from <c>Data/extraction/world</c>. Loaded once, immutable, shared across threads.
+/// </summary>
+internal sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> Instance = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    public static Gazetteer Default => Instance.Value;
+
+    /// <summary>Names keyed by their first token (case-sensitive); each list longest first.</summary>
+    public required WordMap<LexEntry[]> Names { get; init; }
+    /// <summary>Given name -> 'm', 'f' or 'u'.</summary>
+    public required WordMap<char> GivenNames { get; init; }
+    /// <summary>Canonical names of countries (for role phrases "President of Russia").</summary>
+    public required WordSet Countries { get; init; }
+
+    private WordMap<string> renames = WordMap<string>.Empty;
+
+    /// <summary>A country's name as the news names it: CLDR's name renamed where news usage differs, "&amp;" as "and".</summary>
+    public string CanonicalCountry(string name) => Canonical(renames, name);
+
+    private static string Canonical(WordMap<string> renames, string name)
+    {
+        if (renames.TryGetValue(name, out var renamed)) return renamed;
+        name = name.Replace(" & ", " and ", StringComparison.Ordinal);
+        return name.StartsWith("St. ", StringComparison.Ordinal) ? "Saint " + name[4..] : name;
+    }
+
+    /// <summary>(first char, length) of names that start with a lower-case word ("dpa", "the Netherlands").</summary>
+    private bool[] lowerStarts = [];
+
+    /// <summary>False when no name starts with a lower-case word of this first letter and length: the look-up can be skipped.</summary>
+    public bool MayStartLowerName(char first, int length) => first >= 128 || length >= 32 || lowerStarts[first * 32 + length];
+
+    private static Gazetteer Load()
+    {
+        var names = new Dictionary<string, List<LexEntry>>(StringComparer.Ordinal);
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        void AddName(string surface, string canonical, EntityType type)
+        {
+            var toks = Tokenizer.WordsOf(surface);
+            if (toks.Length == 0) return;
+            if (!names.TryGetValue(toks[0], out var list)) names[toks[0]] = list = [];
+            if (list.Exists(e => e.Tokens.AsSpan().SequenceEqual(toks))) return;
+            list.Add(new LexEntry(toks, canonical, type));
+        }
+
+        var renames = new WordMap<string>(ExtractionData.Rows("world/country-renames.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal));
+        string CanonicalCountry(string name) => Canonical(renames, name);
+
+        // Countries and territories: CLDR English names as the .NET runtime exposes them through ICU.
+        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
+        {
+            RegionInfo region;
+            try { region = new RegionInfo(culture.Name); }
+            catch (ArgumentException) { continue; }
+            if (region.TwoLetterISORegionName.Length != 2 || !char.IsLetter(region.TwoLetterISORegionName[0])) continue;
+            var canonical = CanonicalCountry(region.EnglishName);
+            countries.Add(canonical);
+            AddName(canonical, canonical, EntityType.Location);
+            if (canonical != region.EnglishName) AddName(region.EnglishName, canonical, EntityType.Location);
+        }
+        foreach (var row in ExtractionData.Rows("world/country-aliases.tsv"))
+        {
+            var canonical = CanonicalCountry(row[1]);
+            countries.Add(canonical);
+            AddName(row[0], canonical, EntityType.Location);
+            AddName(canonical, canonical, EntityType.Location);
+        }
+        foreach (var row in ExtractionData.Rows("world/places.tsv"))
+            AddName(row[0], row[0], EntityType.Location);
+        foreach (var row in ExtractionData.Rows("world/organizations.tsv"))
+        {
+            AddName(row[0], row[0], EntityType.Organization);
+            if (row.Length > 1)
+                foreach (var alias in row[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    AddName(alias, row[0], EntityType.Organization);
+        }
+
+        var given = new Dictionary<string, char>(StringComparer.Ordinal);
+        foreach (var row in ExtractionData.Rows("world/given-names.tsv"))
+            given.TryAdd(row[0], row.Length > 1 && row[1].Length > 0 ? row[1][0] : 'u');
+
+        var lowerStarts = new bool[128 * 32];
+        foreach (var key in names.Keys)
+            if (key.Length > 0 && !char.IsUpper(key[0]) && key[0] < 128 && key.Length < 32) lowerStarts[key[0] * 32 + key.Length] = true;
+
+        return new Gazetteer
+        {
+            Names = new WordMap<LexEntry[]>(names.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Tokens.Length).ToArray(), StringComparer.Ordinal)),
+            GivenNames = new WordMap<char>(given),
+            Countries = new WordSet(countries),
+            renames = renames,
+            lowerStarts = lowerStarts,
+        };
+    }
+}

@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>How much of extraction a language gets.</summary>
+internal enum ExtractionSupport
+{
+    /// <summary>Entities and quotes with speakers.</summary>
+    Full,
+    /// <summary>Entities and speakers, but fewer than the language's articles name (the output says "partial").</summary>
+    Partial,
+}
+
+/// <summary>What kind of speech cue a word is.</summary>
+internal enum SpeechCueKind
+{
+    /// <summary>A verb whose subject is the speaker ("said", "sagte").</summary>
+    Verb,
+    /// <summary>The speaker follows the cue ("according to X", "laut X").</summary>
+    SpeakerFollows,
+    /// <summary>The speaker precedes the cue ("X zufolge").</summary>
+    SpeakerPrecedes,
+    /// <summary>A participle that attributes after a comma ("…, adding that …"); no evidence that the word before it is a name.</summary>
+    Participle,
+}
+
+/// <summary>A form of a speech cue: its lemma, its kind, and a word that must follow it ("according" + "to", "pointed" + "out").</summary>
+internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next);
+
+/// <summary>
+/// Everything language-specific the extractor knows, loaded from <c>Data/extraction/&lt;lang&gt;/</c>: closed-class
+/// words (<c>words.json</c>), speech verbs, titles, role nouns, nationality adjectives, head words and capitalised
+/// non-names. The analyzer asks the profile instead of branching on the language. Immutable; shared across threads.
+/// </summary>
+internal sealed class LanguageProfile
+{
+    private static readonly ConcurrentDictionary<string, LanguageProfile?> Cache = new(StringComparer.Ordinal);
+
+    public required string Language { get; init; }
+    public required ExtractionSupport Support { get; init; }
+    /// <summary>Every noun is capitalised (German): a capitalised span is a name only when the lexicon or a given name says so.</summary>
+    public required bool NounsCapitalized { get; init; }
+    public required Gazetteer World { get; init; }
+
+    // ------------------------------------------------------------ scanning names
+    /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
+    public required WordSet Abbreviations { get; init; }
+    /// <summary>Lower-case words inside names ("von der Leyen", "bin Salman").</summary>
+    public required WordSet NameParticles { get; init; }
+    /// <summary>Prepositions that join a head to its complement inside a name ("University of Mainz").</summary>
+    public required WordSet ComplementPrepositions { get; init; }
+    /// <summary>"President of Russia": the preposition that joins a title to the country or body it is held in.</summary>
+    public required WordSet TitleComplementPrepositions { get; init; }
+    /// <summary>Prepositions of topic inside organisation names ("Committee on Foreign Relations").</summary>
+    public required WordSet TopicPrepositions { get; init; }
+    /// <summary>Coordinating conjunctions that split "A and B" unless the whole is one organisation.</summary>
+    public required WordSet Coordinators { get; init; }
+    public required WordSet DefiniteArticles { get; init; }
+    /// <summary>"St" of "St. Peter's Square": the abbreviation and its full stop belong to the name.</summary>
+    public required WordSet SaintAbbreviations { get; init; }
+    /// <summary>Prefixes of former office holders ("ex-President").</summary>
+    public required string[] FormerPrefixes { get; init; }
+    /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
+    public required WordSet TitlesKeptWithName { get; init; }
+    /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
+    public required string[] HyphenAdjectiveSuffixes { get; init; }
+    public required WordSet HyphenAdjectiveTails { get; init; }
+    /// <summary>Owners in a possessive organisation name ("Students' Union", "People's Party").</summary>
+    public required WordSet PossessiveOrgOwners { get; init; }
+    /// <summary>Surname prefixes that make inner capitals ordinary ("McDonald"), not a brand.</summary>
+    public required string[] SurnamePrefixes { get; init; }
+
+    // ------------------------------------------------------------ typing names
+    public required WordMap<string> Demonyms { get; init; }
+    /// <summary>Person titles keyed by first token; values are the token sequences, longest first.</summary>
+    public required WordMap<string[][]> Titles { get; init; }
+    /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
+    public required WordSet RoleNouns { get; init; }
+    /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
+    public required WordSet GenericRoleNouns { get; init; }
+    /// <summary>Endings of participles that share the speaker of the quote before ("…, adding that").</summary>
+    public required string[] ParticipleSuffixes { get; init; }
+    public required WordSet OrgHeads { get; init; }
+    public required WordSet EventHeads { get; init; }
+    /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
+    public required WordSet CommonCaps { get; init; }
+    /// <summary>Last words that make a capitalised name a place ("Tiananmen Square").</summary>
+    public required WordSet LocationHeads { get; init; }
+    /// <summary>First words that make a capitalised name a place ("Lake Chad", "Mount Everest").</summary>
+    public required WordSet LocationLeadWords { get; init; }
+    /// <summary>Compass words that make "North Korea" a place rather than a club named after one.</summary>
+    public required WordSet DirectionWords { get; init; }
+    /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
+    public required WordSet KeeperWords { get; init; }
+    /// <summary>Single words that name events by themselves.</summary>
+    public required WordSet SingleWordEvents { get; init; }
+    /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
+    public required WordSet OrgCueNouns { get; init; }
+    /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
+    public required WordSet FamilyNouns { get; init; }
+    /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
+    public required WordSet VerbsBeforeSpeech { get; init; }
+
+    // ------------------------------------------------------------ attributing quotes
+    public required WordMap<SpeechCue> SpeechCues { get; init; }
+    /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
+    public required WordSet Auxiliaries { get; init; }
+    /// <summary>Personal pronouns -> 'm', 'f' or 'p' (plural).</summary>
+    public required WordMap<char> Pronouns { get; init; }
+    /// <summary>Words that start a role phrase ("the Russian leader", "both leaders").</summary>
+    public required WordSet SpeakerDeterminers { get; init; }
+    /// <summary>Determiners that are not a document's modifier ("the statement" vs "joint statement").</summary>
+    public required WordSet DocumentDeterminers { get; init; }
+    /// <summary>Words that end the description before a name after a cue ("said opposition leader X").</summary>
+    public required WordSet ClauseStoppers { get; init; }
+    /// <summary>"X of the University of Mainz said": the person before the institution speaks.</summary>
+    public required WordSet AffiliationPrepositions { get; init; }
+    /// <summary>A name after one of these is an object, not a new subject for "he".</summary>
+    public required WordSet ObjectPrepositions { get; init; }
+    /// <summary>"Merkel's spokesman said": nouns whose possessor is the speaker.</summary>
+    public required WordSet SpeakerForNouns { get; init; }
+    public required WordSet DocumentNouns { get; init; }
+    /// <summary>"the ministry said": nouns resolved to the organisation named with them.</summary>
+    public required WordSet OrganizationNouns { get; init; }
+    /// <summary>"the two leaders said": plural nouns resolved to the last two persons.</summary>
+    public required WordSet GroupNouns { get; init; }
+    public required WordSet PairWords { get; init; }
+    /// <summary>Words before a quote that make it a label, not someone's words ("so-called", "the slogan").</summary>
+    public required WordSet ScareCues { get; init; }
+    /// <summary>Scare cues that drop a quote even when it has a speaker.</summary>
+    public required WordSet StrongScareCues { get; init; }
+
+    /// <summary>The profile for an article language ("en", "en-GB", "de"), or null when extraction has none for it.</summary>
+    public static LanguageProfile? For(string? language)
+    {
+        var code = (language ?? "en").ToLowerInvariant();
+        var dash = code.IndexOf('-');
+        if (dash > 0) code = code[..dash];
+        return Cache.GetOrAdd(code, static c => ExtractionData.Exists($"{c}/words.json") ? Load(c) : null);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static LanguageProfile Load(string code)
+    {
+        WordsFile words;
+        using (var stream = ExtractionData.Open($"{code}/words.json"))
+            words = JsonSerializer.Deserialize<WordsFile>(stream, JsonOptions) ?? throw new InvalidOperationException($"{code}/words.json is empty.");
+        if (words.Language != code) throw new InvalidOperationException($"{code}/words.json says it is for '{words.Language}'.");
+
+        var titles = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var row in ExtractionData.Rows($"{code}/titles.tsv", optional: true))
+        {
+            var toks = Tokenizer.WordsOf(row[0]);
+            if (toks.Length == 0) continue;
+            if (!titles.TryGetValue(toks[0], out var list)) titles[toks[0]] = list = [];
+            list.Add(toks);
+        }
+        var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var world = Gazetteer.Default;
+        foreach (var row in ExtractionData.Rows($"{code}/demonyms.tsv", optional: true))
+            demonyms[row[0]] = row.Length > 1 && row[1].Length > 0 ? world.CanonicalCountry(row[1]) : "";
+        var cues = new Dictionary<string, SpeechCue>(StringComparer.Ordinal);
+        foreach (var row in ExtractionData.Rows($"{code}/speech-verbs.tsv", optional: true))
+        {
+            var kind = row.Length > 2 && row[2].Length > 0 ? ParseKind(row[2], code) : SpeechCueKind.Verb;
+            cues[row[0]] = new SpeechCue(row.Length > 1 && row[1].Length > 0 ? row[1] : row[0], kind, row.Length > 3 && row[3].Length > 0 ? row[3] : null);
+        }
+
+        return new LanguageProfile
+        {
+            Language = code,
+            Support = words.Support,
+            NounsCapitalized = words.NounsCapitalized,
+            World = world,
+            Abbreviations = Set(words.Abbreviations),
+            NameParticles = Set(words.NameParticles),
+            ComplementPrepositions = Set(words.ComplementPrepositions),
+            TopicPrepositions = Set(words.TopicPrepositions),
+            TitleComplementPrepositions = Set(words.TitleComplementPrepositions),
+            Coordinators = Set(words.Coordinators),
+            DefiniteArticles = Set(words.DefiniteArticles),
+            SaintAbbreviations = Set(words.SaintAbbreviations),
+            FormerPrefixes = words.FormerPrefixes,
+            TitlesKeptWithName = Set(words.TitlesKeptWithName),
+            HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
+            HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
+            PossessiveOrgOwners = Set(words.PossessiveOrgOwners),
+            SurnamePrefixes = words.SurnamePrefixes,
+            Demonyms = new WordMap<string>(demonyms),
+            Titles = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal)),
+            RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
+            GenericRoleNouns = Set(words.GenericRoleNouns),
+            ParticipleSuffixes = words.ParticipleSuffixes,
+            OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
+            EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
+            CommonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true)),
+            LocationHeads = Set(words.LocationHeads),
+            LocationLeadWords = Set(words.LocationLeadWords),
+            DirectionWords = Set(words.DirectionWords),
+            KeeperWords = Set(words.KeeperWords),
+            SingleWordEvents = Set(words.SingleWordEvents),
+            OrgCueNouns = Set(words.OrgCueNouns),
+            FamilyNouns = Set(words.FamilyNouns),
+            VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
+            SpeechCues = new WordMap<SpeechCue>(cues),
+            Auxiliaries = Set(words.Auxiliaries),
+            Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
+            SpeakerDeterminers = Set(words.SpeakerDeterminers),
+            DocumentDeterminers = Set(words.DocumentDeterminers),
+            ClauseStoppers = Set(words.ClauseStoppers),
+            AffiliationPrepositions = Set(words.AffiliationPrepositions),
+            ObjectPrepositions = Set(words.ObjectPrepositions),
+            SpeakerForNouns = Set(words.SpeakerForNouns),
+            DocumentNouns = Set(words.DocumentNouns),
+            OrganizationNouns = Set(words.OrganizationNouns),
+            GroupNouns = Set(words.GroupNouns),
+            PairWords = Set(words.PairWords),
+            ScareCues = Set(words.ScareCues),
+            StrongScareCues = Set(words.StrongScareCues),
+        };
+    }
+
+    private static WordSet Set(string[] words) => words.Length == 0 ? WordSet.Empty : new WordSet(words);
+
+    private static SpeechCueKind ParseKind(string kind, string code) => kind switch
+    {
+        "verb" => SpeechCueKind.Verb,
+        "speaker-follows" => SpeechCueKind.SpeakerFollows,
+        "speaker-precedes" => SpeechCueKind.SpeakerPrecedes,
+        "participle" => SpeechCueKind.Participle,
+        _ => throw new InvalidOperationException($"{code}/speech-verbs.tsv: unknown cue kind '{kind}'."),
+    };
+
+    /// <summary>The shape of <c>words.json</c>; a list a language does not need may be left out.</summary>
+    private sealed class WordsFile
+    {
+        public string Language { get; init; } = "";
+        public ExtractionSupport Support { get; init; } = ExtractionSupport.Partial;
+        public bool NounsCapitalized { get; init; }
+        public string[] Abbreviations { get; init; } = [];
+        public string[] NameParticles { get; init; } = [];
+        public string[] ComplementPrepositions { get; init; } = [];
+        public string[] TopicPrepositions { get; init; } = [];
+        public string[] TitleComplementPrepositions { get; init; } = [];
+        public string[] Coordinators { get; init; } = [];
+        public string[] DefiniteArticles { get; init; } = [];
+        public string[] SaintAbbreviations { get; init; } = [];
+        public string[] FormerPrefixes { get; init; } = [];
+        public string[] TitlesKeptWithName { get; init; } = [];
+        public string[] HyphenAdjectiveSuffixes { get; init; } = [];
+        public string[] HyphenAdjectiveTails { get; init; } = [];
+        public string[] PossessiveOrgOwners { get; init; } = [];
+        public string[] SurnamePrefixes { get; init; } = [];
+        public string[] LocationLeadWords { get; init; } = [];
+        public string[] LocationHeads { get; init; } = [];
+        public string[] DirectionWords { get; init; } = [];
+        public string[] KeeperWords { get; init; } = [];
+        public string[] SingleWordEvents { get; init; } = [];
+        public string[] OrgCueNouns { get; init; } = [];
+        public string[] FamilyNouns { get; init; } = [];
+        public string[] VerbsBeforeSpeech { get; init; } = [];
+        public string[] Auxiliaries { get; init; } = [];
+        public string[] GenericRoleNouns { get; init; } = [];
+        public string[] ParticipleSuffixes { get; init; } = [];
+        public Dictionary<string, string> Pronouns { get; init; } = [];
+        public string[] SpeakerDeterminers { get; init; } = [];
+        public string[] DocumentDeterminers { get; init; } = [];
+        public string[] ClauseStoppers { get; init; } = [];
+        public string[] AffiliationPrepositions { get; init; } = [];
+        public string[] ObjectPrepositions { get; init; } = [];
+        public string[] SpeakerForNouns { get; init; } = [];
+        public string[] DocumentNouns { get; init; } = [];
+        public string[] OrganizationNouns { get; init; } = [];
+        public string[] GroupNouns { get; init; } = [];
+        public string[] PairWords { get; init; } = [];
+        public string[] ScareCues { get; init; } = [];
+        public string[] StrongScareCues { get; init; } = [];
+    }
+}

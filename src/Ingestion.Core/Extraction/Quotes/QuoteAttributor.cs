@@ -1,0 +1,293 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Ties each quote to its speaker: the speech cue next to the quote (after it: "…," X said / said X; before it:
+/// X said: "…" / X said that … "…" / according to X), whose subject <see cref="SpeakerResolver"/> turns into an entity.
+/// Quotes with no cue of their own inherit the speaker of the quote they continue when nothing intervenes; labels
+/// and coined terms ("so-called …") are dropped.
+/// </summary>
+internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, LanguageProfile profile)
+{
+    private const int Window = 40;
+    private readonly SpeakerResolver speakers = new(doc, ents, profile);
+
+    public void Run()
+    {
+        var quotes = doc.Quotes;
+        for (var i = 0; i < quotes.Count; i++) Attribute(quotes[i]);
+        InheritFromNeighbours(quotes);
+        foreach (var q in quotes)
+        {
+            var words = WordCount(q);
+            if (words == 0) q.Drop = true;
+            else if (!q.Attributed && words <= 4) q.Drop = true; // scare quotes and coined terms
+            else if (IsScareContext(q)) q.Drop = true;
+        }
+    }
+
+    /// <summary>Continuations and unattributed quotes next to an attributed one in the same paragraph.</summary>
+    private void InheritFromNeighbours(List<QuoteSpan> quotes)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < quotes.Count; i++)
+            {
+                var q = quotes[i];
+                if (q.Attributed) continue;
+                QuoteSpan? from = null;
+                if (i > 0)
+                {
+                    var p = quotes[i - 1];
+                    if (p.Attributed && p.Speaker is not null && (p.Block == q.Block || (p.ContinuesNext && p.Block + 1 == q.Block) || (q.Open == 0 && p.Block + 1 == q.Block && EndsWithQuote(p)))
+                        && (speakers.PersonByName(p.Speaker) is not { } sc || speakers.NoOtherPersonBetween(p, q, sc)))
+                        from = p;
+                }
+                if (from is null && i + 1 < quotes.Count)
+                {
+                    var nx = quotes[i + 1];
+                    if (nx.Attributed && nx.Speaker is not null && ((q.ContinuesNext && nx.Block == q.Block + 1) || (nx.Block == q.Block && OnlyPunctuationBetween(q, nx))))
+                        from = nx;
+                }
+                if (from is not null)
+                {
+                    q.Speaker = from.Speaker;
+                    q.Cue = from.Cue;
+                    q.How = QuoteAttribution.Continued;
+                    q.Attributed = true;
+                }
+            }
+        }
+    }
+
+    private int WordCount(QuoteSpan q)
+    {
+        var toks = doc.Tokens[q.Block];
+        var n = 0;
+        for (var k = q.Open + 1; k < q.Close && k < toks.Count; k++)
+            if (toks[k].Kind is TokKind.Word or TokKind.Number) n++;
+        return n;
+    }
+
+    private bool EndsWithQuote(QuoteSpan p)
+    {
+        var toks = doc.Tokens[p.Block];
+        // the quote ends the paragraph, or only "he said." follows
+        var words = 0;
+        for (var k = p.Close + 1; k < toks.Count && words <= 6; k++) if (toks[k].Kind == TokKind.Word) words++;
+        return words <= 6;
+    }
+
+    private bool OnlyPunctuationBetween(QuoteSpan a, QuoteSpan b)
+    {
+        var toks = doc.Tokens[a.Block];
+        for (var k = a.Close + 1; k < b.Open && k < toks.Count; k++)
+            if (toks[k].Kind is TokKind.Word or TokKind.Number) return false;
+        return true;
+    }
+
+    private bool IsScareContext(QuoteSpan q)
+    {
+        if (q.Open == 0) return false;
+        var prev = doc.Span(q.Block, q.Open - 1);
+        if (profile.ScareCues.Contains(prev))
+            return !q.Attributed || profile.StrongScareCues.Contains(prev);
+        return false;
+    }
+
+    private void Attribute(QuoteSpan q)
+    {
+        var toks = doc.Tokens[q.Block];
+        speakers.How = QuoteAttribution.Explicit;
+        // Headline style "Name: 'quote'".
+        if (q.Open >= 2 && doc.Span(q.Block, q.Open - 1).SequenceEqual(":"))
+        {
+            var mi = ents.EndsAt(q.Block)[q.Open - 2];
+            if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), null); return; }
+        }
+        var quoteText = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
+        var endsWithComma = quoteText.Length > 0 && quoteText[^1] is ',' or '?' or '!';
+        var endsSentence = quoteText.Length > 0 && quoteText[^1] is '.' or '!' or '?' or '\u2026';
+        // "… over." Analyst X said …: after a full stop inside the quote, a capitalized word starts a new sentence.
+        var newSentenceAfter = endsSentence && q.Close + 1 < toks.Count && toks[q.Close + 1].Kind == TokKind.Word && toks[q.Close + 1].Cap;
+        var afterVerb = q.Close < toks.Count && !newSentenceAfter ? FindVerbAfter(q) : -1;
+        var beforeColon = q.Open >= 1 && doc.Span(q.Block, q.Open - 1) is ":";
+        if (afterVerb >= 0 && (endsWithComma || !beforeColon) && afterVerb - q.Close <= 8)
+        {
+            if (TrySpeaker(q, afterVerb, after: true)) return;
+        }
+        // Verbs before the quote, nearest first.
+        var stop = Math.Max(0, q.Open - Window);
+        for (var k = q.Open - 1; k >= stop; k--)
+        {
+            var t = toks[k];
+            if (t.Kind == TokKind.Quote && t.InQuote < 0 && k != q.Open) { if (IsSentenceBoundaryBefore(q.Block, k)) break; continue; }
+            if (t.InQuote >= 0) continue;
+            if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?") break;
+            if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
+            if (TrySpeaker(q, k, after: false)) return;
+            // ", adding that the …": a participle with no subject of its own shares the speaker of the quote before it.
+            if (IsParticiple(doc.Span(q.Block, k)) && PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
+            {
+                speakers.How = QuoteAttribution.Continued;
+                Set(q, prev.Speaker, prev.Cue);
+                return;
+            }
+        }
+        if (afterVerb >= 0 && TrySpeaker(q, afterVerb, after: true)) return;
+        // "X admitted that support suffered. "Quote …"": the sentence before introduces the speaker.
+        if (q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?"))
+            SpeakerOfSentenceBefore(q);
+    }
+
+    private void SpeakerOfSentenceBefore(QuoteSpan q)
+    {
+        var toks = doc.Tokens[q.Block];
+        var end = q.Open - 1;
+        while (end >= 0 && q.Open - end < Window && toks[end].Kind != TokKind.Punct) end--;
+        if (end <= 0 || toks[end].Kind != TokKind.Punct || doc.Span(q.Block, end) is not ("." or ":")) return;
+        for (var k = end - 1; k >= Math.Max(0, end - Window); k--)
+        {
+            var t = toks[k];
+            if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?") break;
+            if (t.Kind == TokKind.Quote || t.InQuote >= 0) break;
+            if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
+            var probe = new QuoteSpan { Block = q.Block, Open = end, Close = end };
+            if (TrySpeaker(probe, k, after: false))
+            {
+                q.Speaker = probe.Speaker; q.Cue = probe.Cue; q.How = probe.How;
+                q.Attributed = true;
+                return;
+            }
+        }
+    }
+
+    private bool IsParticiple(ReadOnlySpan<char> w)
+    {
+        foreach (var suffix in profile.ParticipleSuffixes)
+            if (w.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private QuoteSpan? PreviousInBlock(QuoteSpan q)
+    {
+        var i = q.Index;
+        return i > 0 && doc.Quotes[i - 1].Block == q.Block ? doc.Quotes[i - 1] : null;
+    }
+
+    private bool IsSentenceBoundaryBefore(int b, int k) => k > 0 && doc.Span(b, k - 1) is "." or "!" or "?";
+
+    private int FindVerbAfter(QuoteSpan q)
+    {
+        var toks = doc.Tokens[q.Block];
+        var end = Math.Min(toks.Count, q.Close + 1 + 16);
+        for (var k = q.Close + 1; k < end; k++)
+        {
+            var t = toks[k];
+            if (t.Kind == TokKind.Quote && (t.Mark || t.DoubleMark)) return -1; // a stray apostrophe ("Iohannis' office") is not a boundary
+            if (t.Kind == TokKind.Punct && doc.Span(q.Block, k) is "." or "!" or "?" or ";") return -1;
+            if (t.Kind == TokKind.Word && IsSpeechVerb(q.Block, k)) return k;
+        }
+        return -1;
+    }
+
+    /// <summary>A speech cue, with the word it needs after it ("according" + "to", "pointed" + "out").</summary>
+    private bool IsSpeechVerb(int b, int k)
+    {
+        if (!profile.SpeechCues.TryGetValue(doc.Span(b, k), out var cue)) return false;
+        return cue.Next is null || (k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1).SequenceEqual(cue.Next));
+    }
+
+    private void Set(QuoteSpan q, string? speaker, string? cue)
+    {
+        q.Speaker = speaker;
+        q.Cue = cue;
+        q.How = speaker is null ? QuoteAttribution.None : speakers.How;
+        q.Attributed = true;
+    }
+
+    private bool TrySpeaker(QuoteSpan q, int verb, bool after)
+    {
+        var b = q.Block;
+        var toks = doc.Tokens[b];
+        speakers.How = QuoteAttribution.Explicit;
+        var cueInfo = profile.SpeechCues.TryGetValue(doc.Span(b, verb), out var found) ? found : null;
+        var cue = cueInfo is { Kind: SpeechCueKind.SpeakerFollows or SpeechCueKind.SpeakerPrecedes } ? cueInfo.Lemma : doc.Text(b, verb);
+        // "according to X", "laut X": the speaker follows.
+        if (cueInfo?.Kind == SpeechCueKind.SpeakerFollows)
+        {
+            var sp = speakers.SpeakerAt(q, b, verb + 1 + (cueInfo.Next is null ? 0 : 1));
+            if (sp is not null) { Set(q, sp, cue); return true; }
+            return false;
+        }
+        // "X zufolge": the speaker precedes.
+        if (cueInfo?.Kind == SpeechCueKind.SpeakerPrecedes)
+        {
+            var sp = speakers.SpeakerEndingAt(q, b, verb - 1);
+            if (sp is not null) { Set(q, sp, cue); return true; }
+            return false;
+        }
+        // Inversion right after the quote: "…," said Putin / "…", sagte Merkel / "…", so Merkel.
+        if (after)
+        {
+            var onlyPunct = true;
+            for (var k = q.Close + 1; k < verb; k++) if (toks[k].Kind is TokKind.Word or TokKind.Number) onlyPunct = false;
+            if (onlyPunct)
+            {
+                var sp = speakers.SpeakerAt(q, b, verb + 1);
+                if (sp is not null) { Set(q, sp, cue); return true; }
+            }
+        }
+        // "…, says Liebig." — an inverted attribution after a comma.
+        if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
+        {
+            var mi = ents.StartsAt(b)[verb + 1];
+            if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
+        }
+        // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
+        var k2 = verb - 1;
+        var limit = after ? q.Close : Math.Max(0, verb - Window);
+        while (k2 > limit)
+        {
+            var w = doc.Span(b, k2);
+            if (toks[k2].Kind == TokKind.Word && profile.Auxiliaries.Contains(w)) { k2--; continue; }
+            if (w is ",")
+            {
+                // appositive: find the previous comma within 12 tokens
+                var j = k2 - 1;
+                while (j > limit && k2 - j < 14 && doc.Span(b, j) is not ",") j--;
+                if (j > limit && doc.Span(b, j) is ",") { k2 = j - 1; continue; }
+                if (after && j <= q.Close + 1) { k2--; continue; }
+                break;
+            }
+            break;
+        }
+        if (k2 > limit || (!after && k2 >= 0 && k2 >= limit))
+        {
+            var sp = speakers.SpeakerEndingAt(q, b, k2);
+            if (sp is not null) { Set(q, sp, cue); return true; }
+        }
+        // The verb's subject is the nearest name before it in the clause.
+        if (!after)
+        {
+            for (var k = verb - 1; k >= Math.Max(0, verb - 12); k--)
+            {
+                if (toks[k].InQuote >= 0 || toks[k].Kind == TokKind.Quote) break;
+                if (doc.Span(b, k) is "." or ";") break;
+                var mi = ents.EndsAt(b)[k];
+                if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
+            }
+        }
+        else
+        {
+            // "…," X said (not adjacent: "…," Roth, who …, said)
+            for (var k = q.Close + 1; k < verb; k++)
+            {
+                var mi = ents.StartsAt(b)[k];
+                if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
+            }
+        }
+        return false;
+    }
+}

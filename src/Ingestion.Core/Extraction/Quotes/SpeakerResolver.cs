@@ -1,0 +1,320 @@
+using Ingestion.Core.Model;
+
+namespace Ingestion.Core.Extraction;
+
+/// <summary>
+/// Turns the phrase that is a speech verb's subject into an entity: a name, a pronoun ("she"), a role ("the Russian
+/// leader", "the minister"), a group ("the two leaders"), a document ("the statement") or an organisation noun
+/// ("the ministry"). <see cref="How"/> says which kind of phrase the last resolved speaker came from.
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    private readonly ArticleText doc;
+    private readonly EntityExtractor ents;
+    private readonly LanguageProfile profile;
+    /// <summary>Person mentions outside quotes, in document order.</summary>
+    private readonly List<Mention> personMentions;
+    private Dictionary<string, Cluster>? personsByName;
+    /// <summary>The last group resolved ("Putin and Xi"), for a later "they".</summary>
+    private string? lastGroup;
+    /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
+    private int scanBudget = 400;
+
+    public SpeakerResolver(ArticleText doc, EntityExtractor ents, LanguageProfile profile)
+    {
+        this.doc = doc;
+        this.ents = ents;
+        this.profile = profile;
+        personMentions = PersonMentions(ents, doc.Scratch.PersonMentions);
+    }
+
+    /// <summary>How the last speaker phrase was read: set by the pronoun and role look-ups, explicit otherwise.</summary>
+    public QuoteAttribution How { get; set; } = QuoteAttribution.Explicit;
+
+    private static List<Mention> PersonMentions(EntityExtractor ents, List<Mention> list)
+    {
+        var sorted = true;
+        foreach (var m in ents.Mentions)
+        {
+            if (m.Cluster < 0 || m.InQuote || ents.Clusters[m.Cluster].Type != EntityType.Person) continue;
+            sorted &= list.Count == 0 || list[^1].Position <= m.Position;
+            list.Add(m);
+        }
+        // Mentions are found in document order, so this is (nearly) always sorted already; else the stable OrderBy.
+        if (!sorted)
+        {
+            var ordered = list.OrderBy(m => m.Position).ToList();
+            list.Clear();
+            list.AddRange(ordered);
+        }
+        return list;
+    }
+
+    public Cluster? PersonByName(string name)
+    {
+        if (personsByName is null)
+        {
+            personsByName = doc.Scratch.PersonsByName;
+            // the first person cluster of each name, as GroupBy(...).First() took it
+            foreach (var c in ents.Clusters)
+                if (!c.Dropped && c.Type == EntityType.Person) personsByName.TryAdd(c.Name, c);
+        }
+        return personsByName.GetValueOrDefault(name);
+    }
+
+    /// <summary>The name of the person or organisation mentioned at mention index <paramref name="mi"/>, if it is one.</summary>
+    public bool IsSpeakerType(int mi)
+    {
+        var c = ents.Clusters[ents.Mentions[mi].Cluster];
+        return c.Type is EntityType.Person or EntityType.Organization;
+    }
+
+    public string ClusterName(int mi) => ents.Clusters[ents.Mentions[mi].Cluster].Name;
+
+    private EntityType ClusterType(int mi) => ents.Clusters[ents.Mentions[mi].Cluster].Type;
+
+    /// <summary>A speaker phrase starting at token k: a name, pronoun, "the Russian leader", "the two leaders".</summary>
+    public string? SpeakerAt(QuoteSpan q, int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        if (k >= toks.Count) return null;
+        var mi = ents.StartsAt(b)[k];
+        if (mi >= 0 && IsSpeakerType(mi))
+        {
+            var m = ents.Mentions[mi];
+            if (ClusterType(mi) == EntityType.Organization)
+            {
+                // "said the Kremlin's Dmitry Peskov", "according to Amnesty International's X": the person, not the body.
+                for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
+                {
+                    var pj = ents.StartsAt(b)[j];
+                    if (pj >= 0 && ClusterType(pj) == EntityType.Person) return ClusterName(pj);
+                    if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
+                }
+            }
+            return ClusterName(mi);
+        }
+        // Title + name: "said President Vladimir Putin" — the mention starts after the title.
+        // "said opposition leader Friedrich Merz", "according to economist X": a short description, then the name.
+        for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
+        {
+            if (toks[j].Kind != TokKind.Word) break;
+            mi = ents.StartsAt(b)[j];
+            if (mi >= 0 && IsSpeakerType(mi)) return ClusterName(mi);
+            if (profile.ClauseStoppers.Contains(doc.Span(b, j))) break;
+        }
+        var w = doc.Span(b, k);
+        if (profile.Pronouns.TryGetValue(w, out var gender)) return Pronoun(q, gender);
+        // a role phrase "the Russian leader", "the chancellor"
+        var end = k;
+        while (end < toks.Count && end - k < 5 && toks[end].Kind == TokKind.Word) end++;
+        for (var e = end - 1; e > k; e--)
+        {
+            var r = RolePhrase(q, b, k, e);
+            if (r is not null) return r;
+        }
+        return null;
+    }
+
+    /// <summary>A speaker phrase ending at token k (the subject before a verb).</summary>
+    public string? SpeakerEndingAt(QuoteSpan q, int b, int k)
+    {
+        if (k < 0) return null;
+        var toks = doc.Tokens[b];
+        var mi = ents.EndsAt(b)[k];
+        if (mi >= 0 && IsSpeakerType(mi))
+        {
+            // "Helmut Asche of the University of Mainz told": the person, not the institution.
+            var m = ents.Mentions[mi];
+            if (ClusterType(mi) == EntityType.Organization)
+            {
+                var j = m.TokStart - 1;
+                if (j >= 0 && profile.DefiniteArticles.Contains(doc.Span(b, j))) j--;
+                if (j >= 1 && profile.AffiliationPrepositions.Contains(doc.Span(b, j)))
+                {
+                    var pi = ents.EndsAt(b)[j - 1];
+                    if (pi >= 0 && ClusterType(pi) == EntityType.Person) return ClusterName(pi);
+                }
+            }
+            return ClusterName(mi);
+        }
+        if (toks[k].Kind != TokKind.Word) return null;
+        // "Iohannis' office said", "Merkel's spokesman said": the office speaks for its holder.
+        if (profile.SpeakerForNouns.Contains(doc.Span(b, k)) && k >= 2
+            && (toks[k - 1].Kind == TokKind.Poss || (toks[k - 1].Kind == TokKind.Quote && !toks[k - 1].DoubleMark)))
+        {
+            var oi = ents.EndsAt(b)[k - 2];
+            if (oi >= 0 && IsSpeakerType(oi)) return ClusterName(oi);
+        }
+        var w = doc.Span(b, k);
+        if (profile.Pronouns.TryGetValue(w, out var gender)) return Pronoun(q, gender);
+        // Role phrase: look back up to five words for its determiner.
+        for (var s = k; s >= Math.Max(0, k - 5); s--)
+        {
+            if (toks[s].Kind != TokKind.Word && toks[s].Kind != TokKind.Number) break;
+            if (profile.SpeakerDeterminers.Contains(doc.Span(b, s)) || s == 0)
+                return RolePhrase(q, b, s, k);
+        }
+        return null;
+    }
+
+    /// <summary>Resolves "the Russian leader", "the chancellor", "the two leaders", "the statement", "the ministry".</summary>
+    private string? RolePhrase(QuoteSpan q, int b, int s, int e)
+    {
+        if (--scanBudget < 0) return null;
+        var head = doc.Text(b, e).ToLowerInvariant();
+        string? country = null;
+        var two = false;
+        for (var i = s; i < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (profile.Demonyms.TryGetValue(w, out var c) && c.Length > 0) country = c;
+            if (profile.PairWords.Contains(w)) two = true;
+        }
+        var pos = ArticleText.Position(b, q.Open);
+        if (profile.GroupNouns.Contains(head) || (two && head.EndsWith('s')))
+        {
+            var group = LastTwoPersons(pos);
+            if (group is not null) lastGroup = group;
+            return Found(group, QuoteAttribution.Role);
+        }
+        if (profile.DocumentNouns.Contains(head))
+        {
+            // "the statement said": name the document as the article first introduced it ("joint statement").
+            var modifier = FindDocumentModifier(head, pos);
+            if (lastGroup is null) _ = LastTwoPersons(pos);
+            return Found(modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
+        }
+        if (profile.OrganizationNouns.Contains(head))
+        {
+            Cluster? best = null;
+            long bestPos = -1;
+            foreach (var c in ents.Clusters)
+            {
+                if (c.Dropped || c.Type != EntityType.Organization) continue;
+                if (!c.Name.Contains(head, StringComparison.OrdinalIgnoreCase)) continue;
+                var last = LastMentionBefore(c, pos);
+                if (last > bestPos) { bestPos = last; best = c; }
+            }
+            return Found(best?.Name, QuoteAttribution.Role);
+        }
+        if (profile.RoleNouns.Contains(head))
+        {
+            // the person whose role names this country or this title, most recently mentioned
+            Cluster? best = null;
+            long bestPos = -1;
+            foreach (var c in ents.Clusters)
+            {
+                if (c.Dropped || c.Type != EntityType.Person || c.Role is null) continue;
+                var roleOk = country is not null
+                    ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (profile.GenericRoleNouns.Contains(head) || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
+                    : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
+                if (!roleOk) continue;
+                var last = LastMentionBefore(c, pos);
+                if (last > bestPos) { bestPos = last; best = c; }
+            }
+            return Found(best?.Name, QuoteAttribution.Role);
+        }
+        return null;
+    }
+
+    /// <summary>The position of the cluster's last mention before <paramref name="pos"/>, or -1.</summary>
+    private static long LastMentionBefore(Cluster c, long pos)
+    {
+        var last = -1L;
+        foreach (var m in c.Mentions)
+            if (m.Position < pos && m.Position > last) last = m.Position;
+        return last;
+    }
+
+    /// <summary>True when no other person is named (outside quotes) between the earlier quote and this one.</summary>
+    public bool NoOtherPersonBetween(QuoteSpan prev, QuoteSpan q, Cluster speaker)
+    {
+        var from = UpperBound(ArticleText.Position(prev.Block, prev.Close < doc.Tokens[prev.Block].Count ? prev.Close : prev.Open));
+        var to = UpperBound(ArticleText.Position(q.Block, q.Open));
+        for (var i = from; i < to && i - from < 50; i++)
+        {
+            var m = personMentions[i];
+            if (m.Cluster == speaker.Id) continue;
+            // "… without Lee." — a name after a preposition is an object, not a new subject for "he".
+            if (m.TokStart > 0 && doc.Tokens[m.Block][m.TokStart - 1].Kind == TokKind.Word && profile.ObjectPrepositions.Contains(doc.Span(m.Block, m.TokStart - 1)))
+                continue;
+            return false;
+        }
+        return true;
+    }
+
+    private string? FindDocumentModifier(string noun, long before)
+    {
+        string? found = null;
+        for (var b = 0; b < doc.Blocks.Length; b++)
+        {
+            var toks = doc.Tokens[b];
+            for (var k = 1; k < toks.Count; k++)
+            {
+                if (ArticleText.Position(b, k) >= before) return found;
+                if (!doc.Span(b, k).Equals(noun, StringComparison.OrdinalIgnoreCase)) continue;
+                var mod = doc.Span(b, k - 1);
+                if (toks[k - 1].Kind == TokKind.Word && !toks[k - 1].Cap && !profile.DocumentDeterminers.Contains(mod))
+                    found = mod.ToString();
+            }
+        }
+        return found;
+    }
+
+    private string? LastTwoPersons(long pos)
+    {
+        var idx = UpperBound(pos) - 1;
+        string? a = null, b2 = null;
+        for (var i = idx; i >= 0 && idx - i < 60; i--)
+        {
+            var name = ents.Clusters[personMentions[i].Cluster].Name;
+            if (a is null) a = name;
+            else if (name != a) { b2 = name; break; }
+        }
+        if (a is null || b2 is null) return null;
+        return string.CompareOrdinal(a, b2) < 0 ? $"{a} and {b2}" : $"{b2} and {a}";
+    }
+
+    private int UpperBound(long pos)
+    {
+        int lo = 0, hi = personMentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (personMentions[mid].Position < pos) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>he/she: the nearest person mentioned before the quote whose gender does not contradict; they: the last group.</summary>
+    private string? Pronoun(QuoteSpan q, char gender)
+    {
+        if (gender == 'p') return Found(lastGroup, QuoteAttribution.Pronoun);
+        var qi = q.Index;
+        for (var p = qi - 1; p >= 0 && p >= qi - 3; p--)
+        {
+            var prev = doc.Quotes[p];
+            if (prev.Block < q.Block - 1) break;
+            if (!prev.Attributed || prev.Speaker is null) continue;
+            var c = PersonByName(prev.Speaker);
+            if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return Found(c.Name, QuoteAttribution.Pronoun);
+            break;
+        }
+        var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
+        for (var i = idx; i >= 0 && idx - i < 40; i--)
+        {
+            var c = ents.Clusters[personMentions[i].Cluster];
+            if (c.Gender != 'u' && c.Gender != gender) continue;
+            return Found(c.Name, QuoteAttribution.Pronoun);
+        }
+        return null;
+    }
+
+    /// <summary>Notes how a speaker was resolved when one was.</summary>
+    private string? Found(string? speaker, QuoteAttribution how)
+    {
+        if (speaker is not null) How = how;
+        return speaker;
+    }
+}
