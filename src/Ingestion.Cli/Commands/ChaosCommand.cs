@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Ingestion.Cli.Harness;
-using Ingestion.Host;
+using Ingestion.DevStorage;
 using Ingestion.Pipeline.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -55,7 +55,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot()
+        var root = RepositoryRoot.Find()
             ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
         var sources = LoadCommand.LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
@@ -63,7 +63,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         var ports = (azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         var storage = new PipelineStorage(StorageConnection.FromConnectionString(azurite.ConnectionString));
         await storage.EnsureCreatedAsync(cancellationToken);
-        var hostPort = AzuriteProcess.FreePort();
+        var hostPort = LoopbackPorts.Free();
         // The reconciler is part of what is under test; the host's standalone defaults run it every 5 s.
         var host = await HostProcess.StartAsync(azurite.ConnectionString, hostPort, cancellationToken, logPath: settings.HostLog);
         var tracker = new Tracker(storage);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Ingestion.Cli.Harness;
 using Ingestion.Core;
 using Ingestion.Core.Input;
-using Ingestion.Host;
+using Ingestion.DevStorage;
 using Ingestion.Pipeline.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -50,7 +50,7 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot()
+        var root = RepositoryRoot.Find()
             ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
         var sources = LoadSources(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
         AnsiConsole.MarkupLineInterpolated($"{settings.Count} articles cycling through {sources.Count} source file(s); {Environment.ProcessorCount} cores");
@@ -59,7 +59,7 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
         var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
         var storage = new PipelineStorage(connection);
         await storage.EnsureCreatedAsync(cancellationToken);
-        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, AzuriteProcess.FreePort(), cancellationToken, logPath: settings.HostLog);
+        await using var host = await HostProcess.StartAsync(azurite.ConnectionString, LoopbackPorts.Free(), cancellationToken, logPath: settings.HostLog);
 
         var tracker = new Tracker(storage);
         var memory = new List<(int Done, long WorkingSet)>();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Ingestion.Core.Input;
+using Ingestion.DevStorage;
 using Ingestion.Host;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Storage;
@@ -43,7 +44,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot();
+        var root = RepositoryRoot.Find();
         var seeds = settings.Seeds ?? (root is null ? null : Path.Combine(root, "seeds"));
         if (seeds is null || !Directory.Exists(seeds))
         {
@@ -62,7 +63,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             }
             // Azurite's usual ports when free, so `ingest drop` and Storage Explorer find it with UseDevelopmentStorage=true.
             var d = AzuriteProcess.DefaultPorts;
-            (int, int, int)? ports = AzuriteProcess.IsPortFree(d.Blob) && AzuriteProcess.IsPortFree(d.Queue) && AzuriteProcess.IsPortFree(d.Table) ? d : null;
+            (int, int, int)? ports = LoopbackPorts.IsFree(d.Blob) && LoopbackPorts.IsFree(d.Queue) && LoopbackPorts.IsFree(d.Table) ? d : null;
             azurite = await AnsiConsole.Status().StartAsync("Starting Azurite (installing it with npm ci on first use) …", _ =>
                 AzuriteProcess.StartAsync(root, location: settings.Once ? null : Path.Combine(root, ".azurite"), ports: ports, cancellationToken: cancellationToken));
             connection = azurite.ConnectionString;
