@@ -29,6 +29,9 @@ public sealed class PipelineOptions
     /// <summary>How many blobs the reconciler re-runs at once: a scan that lost many should drain them fast.</summary>
     public int ReconcileParallelism { get; set; } = 8;
 
-    /// <summary>How often the standalone host runs the reconciler (the Functions app uses a timer trigger).</summary>
-    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How often the standalone host runs the reconciler (the Functions app's timer runs it on
+    /// <see cref="ReconcileSchedule"/>, the default here; the standalone host's own default is shorter).
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = ReconcileSchedule.Interval;
 }

@@ -1,0 +1,84 @@
+using System.Reflection;
+using System.Text.Json;
+using Ingestion.Pipeline;
+using Ingestion.Testing;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.Host.Tests;
+
+/// <summary>
+/// host.json (what the Functions host reads), the standalone host's WebJobs options and the compiled Functions
+/// metadata agree on every trigger: the same names, paths, queues and settings, differing only where
+/// <see cref="StandaloneHost.StandaloneDefaults"/> says so.
+/// </summary>
+public sealed class HostSettingsAgreementTests
+{
+    private static readonly Dictionary<string, JsonElement> Metadata = LoadMetadata();
+
+    private static Dictionary<string, JsonElement> LoadMetadata()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.OutputOf("Ingestion.Functions"), "functions.metadata")));
+        return doc.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+
+    private static JsonElement FunctionsTrigger(string function) =>
+        Metadata[function].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_standalone_queue_and_blob_options_are_host_json_s()
+    {
+        await using var host = StandaloneHost.Build([]);
+        var queues = host.Services.GetRequiredService<IOptions<QueuesOptions>>().Value;
+        var blobs = host.Services.GetRequiredService<IOptions<BlobsOptions>>().Value;
+        var json = HostJson.Extensions;
+
+        Assert.Equal(int.Parse(json["queues:batchSize"]!), queues.BatchSize);
+        Assert.Equal(int.Parse(json["queues:newBatchThreshold"]!), queues.NewBatchThreshold);
+        Assert.Equal(int.Parse(json["queues:maxDequeueCount"]!), queues.MaxDequeueCount);
+        Assert.Equal(TimeSpan.Parse(json["queues:visibilityTimeout"]!), queues.VisibilityTimeout);
+        Assert.Equal(json["queues:messageEncoding"], queues.MessageEncoding.ToString(), ignoreCase: true);
+        Assert.Equal(int.Parse(json["blobs:maxDegreeOfParallelism"]!), blobs.MaxDegreeOfParallelism);
+        // the one documented difference: a local queue is polled more often than a billed one
+        Assert.Equal(TimeSpan.FromSeconds(2), TimeSpan.Parse(json["queues:maxPollingInterval"]!));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), queues.MaxPollingInterval);
+    }
+
+    [Fact]
+    public void Both_hosts_name_the_same_storage_triggers_on_the_same_paths_and_queues()
+    {
+        var standalone = typeof(PipelineTriggers).GetMethods()
+            .Where(m => m.GetCustomAttribute<FunctionNameAttribute>() is not null)
+            .ToDictionary(m => m.GetCustomAttribute<FunctionNameAttribute>()!.Name);
+
+        Assert.Equal(FunctionNames.StorageTriggers.Order(StringComparer.Ordinal), standalone.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, method) in standalone)
+        {
+            var functions = FunctionsTrigger(name);
+            var trigger = method.GetParameters().Select(p => p.GetCustomAttributes().FirstOrDefault(a => a is BlobTriggerAttribute or QueueTriggerAttribute)).Single(a => a is not null);
+            switch (trigger)
+            {
+                case BlobTriggerAttribute blob:
+                    Assert.Equal(functions.GetProperty("path").GetString(), blob.BlobPath);
+                    Assert.Equal(functions.GetProperty("connection").GetString(), blob.Connection);
+                    break;
+                case QueueTriggerAttribute queue:
+                    Assert.Equal(functions.GetProperty("queueName").GetString(), queue.QueueName);
+                    Assert.Equal(functions.GetProperty("connection").GetString(), queue.Connection);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void The_functions_timer_runs_the_reconciler_on_the_shared_schedule()
+    {
+        var timer = FunctionsTrigger(FunctionNames.ReconcileArticles);
+        Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
+        Assert.Equal(ReconcileSchedule.Cron, timer.GetProperty("schedule").GetString());
+        Assert.Equal(TimeSpan.FromMinutes(5), ReconcileSchedule.Interval);
+        Assert.Equal(ReconcileSchedule.Interval, new PipelineOptions().ReconcileInterval);
+    }
+}
