@@ -12,9 +12,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ingestion.Functions.Tests;
 
-/// <summary>Each Functions class called directly, with the real services over Azurite; no Functions host needed.</summary>
+/// <summary>
+/// Each Functions class from the app's own composition root (<see cref="FunctionsApp"/>), called directly over
+/// Azurite; no Functions host needed.
+/// </summary>
 public class FunctionClassTests
 {
+    private static FunctionsApp AppOver(TestPipeline p) =>
+        FunctionsApp.Build(new Dictionary<string, string?> { [StorageNames.Connection] = p.ConnectionString });
+
     private static async Task<(int Status, JsonElement Body)> ExecuteAsync(IActionResult result)
     {
         var context = new DefaultHttpContext();
@@ -36,20 +42,21 @@ public class FunctionClassTests
     public async Task Clean_then_extract_functions_take_the_seed_to_extracted_and_the_api_shows_it()
     {
         await using var p = await TestPipeline.CreateAsync();
+        using var app = AppOver(p);
         var name = TestPipeline.UniqueName();
         var id = ArticleIdentity.IdFromName(name);
         await p.DropAsync(name, await File.ReadAllBytesAsync(RepositoryPaths.Seed));
 
         var blob = p.Storage.Drop.GetBlobClient(name);
-        Assert.Equal(StageOutcome.Done, await new CleanArticleFunction(p.Get<CleanStage>()).Run(blob, name, default));
+        Assert.Equal(StageOutcome.Done, await app.Create<CleanArticleFunction>().Run(blob, name, default));
 
         QueueMessage? queued = null;
         for (var i = 0; i < 50 && queued is null; i++)
             queued = (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32)).Value.FirstOrDefault(m => ExtractMessage.TryParse(m.Body.ToString())?.Id == id);
         Assert.NotNull(queued);
-        Assert.Equal(StageOutcome.Done, await new ExtractArticleFunction(p.Get<ExtractStage>()).Run(queued, default));
+        Assert.Equal(StageOutcome.Done, await app.Create<ExtractArticleFunction>().Run(queued, default));
 
-        var api = new ApiFunctions(p.Get<IngestionApi>());
+        var api = app.Create<ApiFunctions>();
         var (status, body) = await ExecuteAsync(await api.GetArticle(Request(), id));
         Assert.Equal(200, status);
         Assert.Equal("extracted", body.GetProperty("status").GetString());
@@ -66,11 +73,12 @@ public class FunctionClassTests
     public async Task Poison_functions_mark_the_article_failed()
     {
         await using var p = await TestPipeline.CreateAsync();
+        using var app = AppOver(p);
         var name = TestPipeline.UniqueName();
         var message = new ExtractMessage(ArticleIdentity.IdFromName(name), name, "hash", "missing.json", null).ToJson();
         var queued = QueuesModelFactory.QueueMessage("1", "pop", message, dequeueCount: 5);
 
-        await new PoisonFunctions(p.Get<PoisonHandler>()).ExtractArticlePoison(queued, default);
+        await app.Create<PoisonFunctions>().ExtractArticlePoison(queued, default);
 
         var view = await p.Get<ArticleQueries>().GetAsync(ArticleIdentity.IdFromName(name));
         Assert.Equal(ArticleStatus.Failed, view!.Status);
@@ -81,7 +89,8 @@ public class FunctionClassTests
     public async Task Http_functions_answer_problems_for_bad_input_and_health_for_probes()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var api = new ApiFunctions(p.Get<IngestionApi>());
+        using var app = AppOver(p);
+        var api = app.Create<ApiFunctions>();
 
         var (status, problem) = await ExecuteAsync(await api.GetArticle(Request(), "../../etc"));
         Assert.Equal(400, status);
