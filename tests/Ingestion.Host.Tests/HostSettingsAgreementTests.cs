@@ -4,6 +4,7 @@ using Ingestion.Pipeline;
 using Ingestion.Testing;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -35,14 +36,14 @@ public sealed class HostSettingsAgreementTests
         var blobs = host.Services.GetRequiredService<IOptions<BlobsOptions>>().Value;
         var json = HostJson.Extensions;
 
-        Assert.Equal(int.Parse(json["queues:batchSize"]!), queues.BatchSize);
-        Assert.Equal(int.Parse(json["queues:newBatchThreshold"]!), queues.NewBatchThreshold);
-        Assert.Equal(int.Parse(json["queues:maxDequeueCount"]!), queues.MaxDequeueCount);
-        Assert.Equal(TimeSpan.Parse(json["queues:visibilityTimeout"]!), queues.VisibilityTimeout);
+        Assert.Equal(json.GetValue<int>("queues:batchSize"), queues.BatchSize);
+        Assert.Equal(json.GetValue<int>("queues:newBatchThreshold"), queues.NewBatchThreshold);
+        Assert.Equal(json.GetValue<int>("queues:maxDequeueCount"), queues.MaxDequeueCount);
+        Assert.Equal(json.GetValue<TimeSpan>("queues:visibilityTimeout"), queues.VisibilityTimeout);
         Assert.Equal(json["queues:messageEncoding"], queues.MessageEncoding.ToString(), ignoreCase: true);
-        Assert.Equal(int.Parse(json["blobs:maxDegreeOfParallelism"]!), blobs.MaxDegreeOfParallelism);
+        Assert.Equal(json.GetValue<int>("blobs:maxDegreeOfParallelism"), blobs.MaxDegreeOfParallelism);
         // the one documented difference: a local queue is polled more often than a billed one
-        Assert.Equal(TimeSpan.FromSeconds(2), TimeSpan.Parse(json["queues:maxPollingInterval"]!));
+        Assert.Equal(TimeSpan.FromSeconds(2), json.GetValue<TimeSpan>("queues:maxPollingInterval"));
         Assert.Equal(TimeSpan.FromMilliseconds(500), queues.MaxPollingInterval);
     }
 
