@@ -86,6 +86,7 @@ public static class StandaloneHost
     {
         var api = app.MapGroup("/api");
         api.MapGet(ApiRoutes.Health, (IngestionApi a, HttpContext c) => Respond(c, a.HealthAsync(c.RequestAborted)));
+        api.MapGet(ApiRoutes.Liveness, (IngestionApi a, HttpContext c) => Respond(c, a.LivenessAsync(c.RequestAborted)));
         api.MapGet(ApiRoutes.Articles, (IngestionApi a, HttpContext c) =>
             Respond(c, a.ListArticlesAsync(c.Request.Query["status"], c.Request.Query["continuation"], c.Request.Query["pageSize"], c.Request.Query["name"], c.RequestAborted)));
         api.MapGet(ApiRoutes.Article, (string id, IngestionApi a, HttpContext c) => Respond(c, a.GetArticleAsync(id, c.RequestAborted)));

@@ -44,6 +44,7 @@ public class FunctionMetadataTests
 
     [Theory]
     [InlineData("Health", ApiRoutes.Health, "Anonymous")]
+    [InlineData("Liveness", ApiRoutes.Liveness, "Anonymous")]
     [InlineData("ListArticles", ApiRoutes.Articles, "Function")]
     [InlineData("GetArticle", ApiRoutes.Article, "Function")]
     [InlineData("ReprocessArticle", ApiRoutes.Reprocess, "Function")]
@@ -59,7 +60,7 @@ public class FunctionMetadataTests
     public void Every_function_is_accounted_for()
     {
         Assert.Equal(
-            ["BlobTriggerPoison", "CleanArticle", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "Health", "ListArticles", "ReconcileArticles", "ReprocessArticle"],
+            ["BlobTriggerPoison", "CleanArticle", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "Health", "ListArticles", "Liveness", "ReconcileArticles", "ReprocessArticle"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 
