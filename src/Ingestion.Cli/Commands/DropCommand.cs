@@ -28,19 +28,11 @@ internal sealed class DropCommand : AsyncCommand<DropCommand.Settings>
         foreach (var (path, name) in InputFiles.Expand(settings.Paths))
         {
             var blobName = string.IsNullOrEmpty(settings.Prefix) ? name : settings.Prefix.TrimEnd('/') + "/" + name;
-            await Uploader.UploadAsync(storage, path, blobName, cancellationToken);
+            await using (var stream = File.OpenRead(path))
+                await storage.Drop.GetBlobClient(blobName).UploadAsync(stream, overwrite: true, cancellationToken);
             table.AddRow(ArticleIdentity.IdFromName(blobName), Markup.Escape(blobName), new FileInfo(path).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);
         return 0;
-    }
-}
-
-internal static class Uploader
-{
-    public static async Task UploadAsync(PipelineStorage storage, string path, string blobName, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        await storage.Drop.GetBlobClient(blobName).UploadAsync(stream, overwrite: true, cancellationToken);
     }
 }
