@@ -50,10 +50,7 @@ public class FunctionClassTests
         var blob = p.Storage.Drop.GetBlobClient(name);
         Assert.Equal(StageOutcome.Done, await app.Create<CleanArticleFunction>().Run(blob, name, default));
 
-        QueueMessage? queued = null;
-        for (var i = 0; i < 50 && queued is null; i++)
-            queued = (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32)).Value.FirstOrDefault(m => ExtractMessage.TryParse(m.Body.ToString())?.Id == id);
-        Assert.NotNull(queued);
+        var queued = await p.TakePointerAsync(id);
         Assert.Equal(StageOutcome.Done, await app.Create<ExtractArticleFunction>().Run(queued, default));
 
         var api = app.Create<ApiFunctions>();

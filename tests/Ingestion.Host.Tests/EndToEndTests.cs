@@ -44,22 +44,12 @@ public sealed class EndToEndTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private async Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
+    private Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) =>
+        Poll.UntilAsync(async () =>
         {
             using var response = await _http.GetAsync("articles/" + id);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                last = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (statuses.Contains(last.GetProperty("status").GetString())) return last;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"article {id} did not reach {string.Join("/", statuses)}; last: {last}");
-    }
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, a => a.ValueKind == JsonValueKind.Object && statuses.Contains(a.GetProperty("status").GetString()), TimeSpan.FromSeconds(180), $"article {id} reaching {string.Join("/", statuses)}", TimeSpan.FromMilliseconds(500));
 
     [Fact]
     public async Task Dropped_seed_flows_to_extracted_and_the_api_reports_its_results()
