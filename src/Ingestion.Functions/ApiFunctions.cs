@@ -1,7 +1,6 @@
 using Ingestion.Pipeline.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 

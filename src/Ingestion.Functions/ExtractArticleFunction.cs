@@ -1,8 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Ingestion.Pipeline;
-using Ingestion.Pipeline.Stages;
-using Ingestion.Pipeline.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 

@@ -1,7 +1,3 @@
-using Ingestion.Pipeline;
-using Ingestion.Pipeline.Stages;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Ingestion.Functions;
 
 /// <summary>On <see cref="ReconcileSchedule"/> (every five minutes): re-run dropped blobs that no trigger delivered (e.g. an Event Grid event dropped after its retries).</summary>

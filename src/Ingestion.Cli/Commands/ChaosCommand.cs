@@ -15,7 +15,7 @@ namespace Ingestion.Cli.Commands;
 /// </summary>
 internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RunSettings
     {
         [CommandOption("--scenario <NAME>")]
         [Description("azurite-restart or host-kill (default azurite-restart).")]
@@ -29,17 +29,10 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
         [Description("How long Azurite stays down (default 15).")]
         public int OutageSeconds { get; init; } = 15;
 
-        [CommandOption("--from <PATH>")]
-        [Description("Article files or folders to cycle through (default: seeds/).")]
-        public string[] From { get; init; } = [];
 
         [CommandOption("--timeout <SECONDS>")]
         [Description("Give up waiting after this long (default 1800).")]
         public int TimeoutSeconds { get; init; } = 1800;
-
-        [CommandOption("--host-log <FILE>")]
-        [Description("Append the host's warnings and errors to this file.")]
-        public string? HostLog { get; init; }
     }
 
     public override ValidationResult Validate(CommandContext context, Settings settings) =>
@@ -47,9 +40,7 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find()
-            ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
-        var sources = LoadSource.From(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
+        var (root, sources) = settings.Resolve();
         var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
         await using var run = await PipelineRun.OnAzuriteAsync(root, location, ports: null, deleteLocation: true, cancellationToken);
         var hostPort = LoopbackPorts.Free();

@@ -15,15 +15,12 @@ namespace Ingestion.Cli.Commands;
 /// </summary>
 internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RunSettings
     {
         [CommandOption("-n|--count <N>")]
         [Description("Articles to drop (default 200).")]
         public int Count { get; init; } = 200;
 
-        [CommandOption("--from <PATH>")]
-        [Description("Article files or folders to cycle through (default: seeds/).")]
-        public string[] From { get; init; } = [];
 
         [CommandOption("--rate <PER_SECOND>")]
         [Description("Drop at a steady rate instead of all at once (for latency at a sustainable load).")]
@@ -39,17 +36,11 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
         [CommandOption("--no-baseline")]
         public bool NoBaseline { get; init; }
-
-        [CommandOption("--host-log <FILE>")]
-        [Description("Append the host's warnings and errors to this file (reconciler runs, retries).")]
-        public string? HostLog { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = RepositoryRoot.Find()
-            ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
-        var sources = LoadSource.From(settings.From.Length > 0 ? settings.From : [Path.Combine(root, "seeds")]);
+        var (root, sources) = settings.Resolve();
         AnsiConsole.MarkupLineInterpolated($"{settings.Count} articles cycling through {sources.Count} source file(s); {Environment.ProcessorCount} cores");
 
         await using var run = await PipelineRun.OnAzuriteAsync(root, location: null, ports: null, deleteLocation: false, cancellationToken);

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using Ingestion.Cli.Harness;
+using Ingestion.DevStorage;
+using Spectre.Console.Cli;
+
+namespace Ingestion.Cli.Commands;
+
+/// <summary>What <c>load</c> and <c>chaos</c> runs share: the articles they cycle through, and where the host logs.</summary>
+internal class RunSettings : CommandSettings
+{
+    [CommandOption("--from <PATH>")]
+    [Description("Article files or folders to cycle through (default: seeds/).")]
+    public string[] From { get; init; } = [];
+
+    [CommandOption("--host-log <FILE>")]
+    [Description("Append the host's warnings and errors to this file (reconciler runs, retries).")]
+    public string? HostLog { get; init; }
+
+    /// <summary>The repository (whose Azurite the run starts) and the sources that hold an article.</summary>
+    public (string Root, List<LoadSource> Sources) Resolve()
+    {
+        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
+        return (root, LoadSource.From(From.Length > 0 ? From : [Path.Combine(root, "seeds")]));
+    }
+}
