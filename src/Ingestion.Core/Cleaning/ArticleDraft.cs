@@ -54,6 +54,7 @@ internal sealed class ArticleDraft
 
     public CleanArticle Build(ArticleFormat format)
     {
+        Bylines.TakeRunIn(this, UiCatalog.Default);
         var title = Title is null ? null : TextTools.NormaliseSpaces(Title);
         var lead = TextTools.NormaliseSpaces(Lead);
         if (string.IsNullOrEmpty(title) && lead.Length == 0 && Body.Count == 0)

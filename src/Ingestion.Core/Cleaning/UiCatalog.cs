@@ -25,6 +25,9 @@ internal sealed class UiLanguage
     /// <summary>Info-box labels whose lines are dropped whole (keywords, topic pages, print).</summary>
     public string[] InfoDrop { get; init; } = [];
     public string[] Stopwords { get; init; } = [];
+    /// <summary>Labels of a byline run into the article's last paragraph ("Author:", "Interview:") and of its editor ("Editor:").</summary>
+    public string[] BylineAuthors { get; init; } = [];
+    public string[] BylineEditors { get; init; } = [];
     public FrozenDictionary<string, int> MonthIndex { get; init; } = FrozenDictionary<string, int>.Empty;
 }
 
@@ -67,6 +70,9 @@ internal sealed class UiCatalog
     public required FrozenSet<string> InfoDropLabels { get; init; }
     /// <summary>Every info-box label of every language → what it introduces (one lookup per candidate label).</summary>
     public required FrozenDictionary<string, InfoKind> InfoLabels { get; init; }
+    /// <summary>Every language's byline labels (author and interviewer labels; editor labels), longest first.</summary>
+    public required string[] BylineAuthorLabels { get; init; }
+    public required string[] BylineEditorLabels { get; init; }
     public required int MaxInfoLabelLength { get; init; }
     /// <summary>Lower-case stopword → the languages it belongs to, for <see cref="LanguageGuesser"/>.</summary>
     public required FrozenDictionary<string, int[]> StopwordLanguages { get; init; }
@@ -145,6 +151,8 @@ internal sealed class UiCatalog
             InfoPermalinkLabels = infoPerma.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoDropLabels = infoDrop.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             InfoLabels = infoLabels.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            BylineAuthorLabels = [.. langs.Values.SelectMany(l => l.BylineAuthors).Distinct(StringComparer.Ordinal).OrderByDescending(x => x.Length)],
+            BylineEditorLabels = [.. langs.Values.SelectMany(l => l.BylineEditors).Distinct(StringComparer.Ordinal).OrderByDescending(x => x.Length)],
             MaxInfoLabelLength = infoLabels.Keys.Max(k => k.Length),
             StopwordLanguages = stop.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             LanguageCodes = codes,
@@ -165,6 +173,7 @@ internal sealed class UiCatalog
                 monthIndex.TryAdd(form, i + 1);
         var rel = e.TryGetProperty("relative", out var r) ? r : default;
         var info = e.TryGetProperty("info", out var inf) ? inf : default;
+        var byline = e.TryGetProperty("byline", out var by) ? by : default;
         return new UiLanguage
         {
             Code = e.GetProperty("language").GetString() ?? "",
@@ -185,6 +194,8 @@ internal sealed class UiCatalog
             InfoPermalink = Strings(info, "permalink"),
             InfoDrop = Strings(info, "drop"),
             Stopwords = Strings(e, "stopwords"),
+            BylineAuthors = Strings(byline, "authors"),
+            BylineEditors = Strings(byline, "editors"),
         };
     }
 

@@ -38,7 +38,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
             blocks.Add(new(block.Text, profile is not null ? LengthWithoutSignature(block.Text) : block.Text.Length, block.Kind == BlockKind.Heading));
         }
 
-        var doc = new ArticleText(blocks, scratch, profile?.Abbreviations ?? WordSet.Empty);
+        var doc = new ArticleText(blocks, scratch, profile?.Tokenizing ?? TokenizerRules.None);
         // results are gathered in scratch lists and handed out as exact-size arrays
         var quotes = scratch.Quotes;
         var entities = scratch.Entities;
@@ -76,6 +76,7 @@ public sealed class RuleBasedAnalyzer : IArticleAnalyzer
                 if (m.Surface == c.Name) continue;
                 if (seen is null ? !aliases.Contains(m.Surface) : seen.Add(m.Surface)) aliases.Add(m.Surface);
             }
+            if (c.KnownAs is { } known && known != c.Name && !aliases.Contains(known)) aliases.Add(known);
             entities.Add(new Entity(c.Name, c.Type, aliases.ToArray(), c.Mentions.Count, c.Role));
         }
         return new ArticleAnalysis(entities.ToArray(), quotes.ToArray()) { Partial = profile.Support != ExtractionSupport.Full };

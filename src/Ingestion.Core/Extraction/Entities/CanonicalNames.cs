@@ -3,9 +3,9 @@ using Ingestion.Core.Model;
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
-/// Gives each cluster the name an analyst would look it up by: a person by the longest form the article uses (with
-/// gender from the given-name data and a role); a lexicon name by its canonical form; any other name by its longest
-/// form, with a leading country as the lexicon names it.
+/// Gives each cluster the name the article gives it: the longest form it uses (for a person with gender from the
+/// given-name data and a role; for anything else acronyms count last). A lexicon entity also keeps the lexicon's
+/// canonical name (<see cref="Cluster.KnownAs"/>), so articles that write it differently still meet.
 /// </summary>
 internal static class CanonicalNames
 {
@@ -20,20 +20,24 @@ internal static class CanonicalNames
                 var longest = Longest(c.Mentions, acronymsLast: false);
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
+                // "Uh-oh, Otto Otto Rehhagel's debut": a word twice in a row is a pun or a typo, not the name
+                for (var i = 1; i < c.Words.Length; i++)
+                    if (c.Words[i] == c.Words[i - 1]) { c.Words = [.. c.Words[..i], .. c.Words[(i + 1)..]]; c.Name = string.Join(' ', c.Words); break; }
                 c.Gender = world.GivenNames.TryGetValue(c.Words[0], out var g) ? g : 'u';
                 c.Role ??= c.Mentions.Find(x => x.Role is not null)?.Role;
             }
-            else if (c.Mentions.TrueForAll(x => x.Kind != MentionKind.Known))
+            else
             {
+                // As the article writes it ("Czech Republic", "CDU", "Britain"); the lexicon's name is kept as an alias.
                 var longest = Longest(c.Mentions, acronymsLast: true);
+                if (c.Mentions.Exists(x => x.Kind == MentionKind.Known)) c.KnownAs = c.Name;
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
-                // "US Court of Appeals …" -> "United States Court of Appeals …": the country by its canonical name.
-                if (c.Type == EntityType.Organization && c.Words.Length >= 3 && world.Names.TryGetValue(c.Words[0], out var lead)
-                    && Array.Find(lead, x => x.Tokens.Length == 1 && x.Type == EntityType.Location) is { } country && world.Countries.Contains(country.Canonical) && country.Canonical != c.Words[0])
+                // "the Netherlands" is named "Netherlands"
+                if (c.Words.Length > 1 && profile.DefiniteArticles.Contains(c.Words[0]))
                 {
-                    c.Name = country.Canonical + c.Name[c.Words[0].Length..];
-                    c.Words = c.Name.Split(' ');
+                    c.Name = c.Name[(c.Words[0].Length + 1)..];
+                    c.Words = c.Words[1..];
                 }
             }
         }

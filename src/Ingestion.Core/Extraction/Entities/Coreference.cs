@@ -116,8 +116,9 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             if (c.Dropped || c.Words.Length < 2 || c.Type is not (EntityType.Person or EntityType.Organization)) continue;
             foreach (var w in Folded(c))
             {
-                if (!wordIndex.TryGetValue(w, out var list)) wordIndex[w] = list = doc.Scratch.ClusterList();
-                if (list.Count < 8 && (list.Count == 0 || list[^1] != c)) list.Add(c);
+                Index(w, c);
+                // "al-Assad" is also "Assad"
+                if (WithoutParticle(w) is { } bare) Index(bare, c);
             }
         }
         foreach (var m in mentions)
@@ -143,6 +144,19 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void Index(string word, Cluster c)
+    {
+        if (!wordIndex.TryGetValue(word, out var list)) wordIndex[word] = list = doc.Scratch.ClusterList();
+        if (list.Count < 8 && (list.Count == 0 || list[^1] != c)) list.Add(c);
+    }
+
+    /// <summary>The word after a name particle joined by a hyphen ("al-assad" -> "assad"), or null.</summary>
+    private string? WithoutParticle(string folded)
+    {
+        var dash = folded.IndexOf('-');
+        return dash > 0 && dash + 1 < folded.Length && profile.NameParticles.Contains(folded.AsSpan(0, dash)) ? doc.Scratch.String(folded.AsSpan(dash + 1)) : null;
+    }
 
     private Cluster Get(EntityType type, string name, Mention m)
     {
@@ -184,12 +198,15 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         return found;
     }
 
-    /// <summary>The cluster's name words case- and accent-folded (computed once).</summary>
+    /// <summary>The cluster's name words case- and accent-folded, without an initial's full stop ("George W. Bush") (computed once).</summary>
     private string[] Folded(Cluster c)
     {
         if (c.Folded is { } folded) return folded;
-        folded = new string[c.Words.Length];
-        for (var i = 0; i < folded.Length; i++) folded[i] = doc.FoldWord(c.Words[i]);
+        var n = 0;
+        foreach (var w in c.Words) if (w != ".") n++;
+        folded = new string[n];
+        n = 0;
+        foreach (var w in c.Words) if (w != ".") folded[n++] = doc.FoldWord(w);
         return c.Folded = folded;
     }
 
@@ -206,7 +223,8 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             var i = Array.BinarySearch(positions, position);
             if (i < 0) i = ~i - 1;
             var near = i >= 0 ? positions[i] : -positions[0];
-            var score = (Folded(c)[^1] == foldedWord ? 1 : 0, near);
+            var surname = Folded(c)[^1];
+            var score = (surname == foldedWord || WithoutParticle(surname) == foldedWord ? 1 : 0, near);
             if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
         }
         return best;

@@ -58,6 +58,8 @@ internal sealed class Cluster
     public EntityType Type;
     public string Name = "";
     public string? Role;
+    /// <summary>The lexicon's canonical name when the cluster is a known entity named otherwise in the article.</summary>
+    public string? KnownAs;
     public readonly List<Mention> Mentions = [];
     public string[] Words = [];
     /// <summary>The name's words case- and accent-folded, once <see cref="EntityExtractor"/> needs them.</summary>
@@ -76,6 +78,7 @@ internal sealed class Cluster
         Type = default;
         Name = "";
         Role = null;
+        KnownAs = null;
         Mentions.Clear();
         Words = [];
         Folded = null;

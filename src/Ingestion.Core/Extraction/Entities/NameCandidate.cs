@@ -31,7 +31,11 @@ internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile)
     /// <summary>The lower-case word right after the span, or empty.</summary>
     public ReadOnlySpan<char> NextLower => End < doc.Tokens[Block].Count && IsLowerWord(End) ? doc.Span(Block, End) : default;
     public bool IsCap(int i) => doc.Tokens[Block][i].Cap;
-    public bool FirstIsGivenName => profile.World.GivenNames.ContainsKey(First);
+    /// <summary>The span starts a sentence or sits in a headline, where a capital says nothing.</summary>
+    public bool AtSentenceStart => doc.Tokens[Block][Start].SentStart || doc.Headline[Block];
+    /// <summary>What WordNet and GeoNames say the whole span, as written, can be.</summary>
+    public NameKinds Kinds => profile.World.Kinds.TryGetValue(doc.Span(Block, Start, End), out var kinds) ? kinds : NameKinds.None;
+    public bool FirstIsGivenName => profile.GivenNameCues.Contains(First);
 
     public void Reset(int b, int s, int e, string? title, string? nationality)
     {

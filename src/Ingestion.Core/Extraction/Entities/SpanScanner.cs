@@ -36,13 +36,43 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var t = doc.Tokens[b][k];
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w)) return false;
-        var suspicious = t.SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
-        if (!suspicious) return true;
-        if (world.Names.ContainsKey(w) || world.GivenNames.ContainsKey(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
+        if (profile.CommonCaps.Contains(w)) return profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k);
+        if (!CapitalSaysNothing(b, k)) return true;
+        if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
         return !doc.SeenLower(w);
     }
+
+    /// <summary>"Second World War", "Third Reich": an ordinal starts the name of the event it numbers.</summary>
+    private bool OrdinalOfEvent(int b, int k)
+    {
+        if (k + 1 >= doc.Tokens[b].Count || !IsCapWord(b, k + 1)) return false;
+        var e = CapitalizedRunEnd(b, k + 1);
+        return profile.EventHeads.Contains(doc.Span(b, e - 1));
+    }
+
+    /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
+    private bool CapitalSaysNothing(int b, int k) =>
+        doc.Tokens[b][k].SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
+
+    /// <summary>
+    /// "Physicist Rolf-Dieter Heuer", "Following Mubarak's ouster", "Total World Bank support": an ordinary word
+    /// capitalised only because it starts the sentence is no part of the name after it. Kept when the whole span is a
+    /// known name or ends in an organisation head, unless what follows the word is itself a lexicon name.
+    /// </summary>
+    private bool StartsWithSentenceWord(int b, int s, int e)
+    {
+        if (e - s < 2 || !CapitalSaysNothing(b, s)) return false;
+        var w = doc.Span(b, s);
+        if (!profile.IsCommonWord(w) || world.GivenNames.ContainsKey(w) || IsNameHead(w)) return false;
+        if (world.Kinds.ContainsKey(doc.Span(b, s, e)) || !doc.Tokens[b][s + 1].Cap) return false;
+        if (MatchLexicon(b, s + 1, out _) == e - s - 1) return true;
+        return !HeadAtEnd(b, s, e);
+    }
+
+    /// <summary>Words that head a name themselves ("Ministry of Justice", "North Waziristan", "Lake Chad").</summary>
+    private bool IsNameHead(ReadOnlySpan<char> w) =>
+        profile.OrgHeads.Contains(w) || profile.KeeperWords.Contains(w) || profile.EventHeads.Contains(w) || profile.LocationLeadWords.Contains(w) || profile.DirectionWords.Contains(w);
 
     private void ScanBlock(int b)
     {
@@ -110,7 +140,17 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var e = k + 1;
         while (e < n && e - k < MaxNameTokens)
         {
-            if (IsCapWord(b, e)) { e++; continue; }
+            if (IsCapWord(b, e))
+            {
+                // "Sergei Lavrov Monday", "Edmonton UTC": a weekday or time zone ends the name
+                if (profile.RunBreakers.Contains(doc.Span(b, e))) break;
+                e++;
+                continue;
+            }
+            // "George W. Bush", "P. Chidambaram": an initial's full stop stays inside the name
+            if (IsInitialStop(b, e) && (e - 1 == k || profile.GivenNameCues.Contains(doc.Span(b, e - 2)) || profile.Titles.ContainsKey(doc.Span(b, e - 2)) || IsInitialStop(b, e - 2))
+                && e + 1 < n && IsCapWord(b, e + 1) && !profile.CommonCaps.Contains(doc.Span(b, e + 1)) && !profile.IsCommonWord(doc.Span(b, e + 1)))
+            { e += 2; continue; }
             if (toks[e].Kind == TokKind.Word && IsConnector(doc.Span(b, e)) && !profile.DefiniteArticles.Contains(doc.Span(b, e)))
             {
                 var isOf = profile.ComplementPrepositions.Contains(doc.Span(b, e));
@@ -133,6 +173,14 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         return e;
     }
 
+    /// <summary>Token <paramref name="e"/> is the full stop of a one-letter capital before it ("W.").</summary>
+    private bool IsInitialStop(int b, int e)
+    {
+        var toks = doc.Tokens[b];
+        return e >= 1 && toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "." && toks[e - 1].Kind == TokKind.Word && toks[e - 1].End - toks[e - 1].Start == 1
+            && toks[e - 1].Cap && toks[e].Start == toks[e - 1].End;
+    }
+
     private bool EndsWithArticle(int b, int j) => profile.DefiniteArticles.Contains(doc.Span(b, j - 1));
 
     private bool ContainsArticle(int b, int from, int to)
@@ -149,7 +197,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private int ScanCapitalizedNounLanguage(int b, int k, int e)
     {
         var toks = doc.Tokens[b];
-        if (e - k >= 2 && world.GivenNames.ContainsKey(doc.Span(b, k)))
+        if (e - k >= 2 && profile.GivenNameCues.Contains(doc.Span(b, k)))
         {
             var end = Math.Min(e, k + 3);
             while (end > k + 1 && !toks[end - 1].Cap) end--;
@@ -164,7 +212,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         var toks = doc.Tokens[b];
         var ownerWord = doc.Span(b, owner);
-        if (world.GivenNames.ContainsKey(ownerWord)) return false;
+        if (profile.GivenNameCues.Contains(ownerWord)) return false;
         var ownerOk = profile.OrgHeads.Contains(ownerWord) || profile.Titles.ContainsKey(ownerWord) || profile.PossessiveOrgOwners.Contains(ownerWord);
         if (!ownerOk) return false;
         var j = next;
@@ -223,16 +271,21 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         while (s < e)
         {
             var demLen = DemonymAt(b, s, e, out var country);
-            if (demLen == 1 && country.Length == 0 && world.GivenNames.ContainsKey(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
+            // "Christian Wulff" is a name; "the Christian community" is not
+            if (demLen == 1 && country.Length == 0 && s + 1 < e && profile.GivenNameCues.Contains(doc.Span(b, s)) && TitleAt(b, s + 1, e) == 0) demLen = 0;
             if (demLen > 0)
             {
-                if (s + demLen < e && !HeadAtEnd(b, s, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                // "German Institute for International and Security Affairs": a nationality inside an organisation's name stays;
+                // "the German Ministry of Labour" is the ministry of a country, named without it
+                if (s + demLen < e && !HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
                 if (s + demLen >= e) return; // a bare nationality adjective: not an entity
             }
+            if (StartsWithSentenceWord(b, s, e)) { s++; continue; }
             var tLen = TitleAt(b, s, e);
             if (tLen > 0)
             {
                 if (s + tLen >= e) return; // a bare title
+                if (HeadAtEnd(b, s, e)) break; // "Premier League", "Senate Foreign Relations Committee": the title names the body
                 // "Pope Francis": with a single name after it, this title is part of how the person is named.
                 if (s + tLen + 1 == e && profile.TitlesKeptWithName.Contains(doc.Span(b, s))) break;
                 title = title is null ? doc.Text(b, s, s + tLen) : title + " " + doc.Text(b, s, s + tLen);
@@ -273,7 +326,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var headAtEnd = HeadAtEnd(b, s, e);
         for (var i = s + 1; i < e - 1; i++)
         {
-            if (IsWord(b, i, profile.Coordinators) && !headAtEnd)
+            if (IsWord(b, i, profile.Coordinators) && (!headAtEnd || EndsInPlaceOrHead(b, s, i)) && !AndInComplement(b, s, i))
             {
                 ProcessSpan(b, s, i, depth + 1);
                 ProcessSpan(b, i + 1, e, depth + 1);
@@ -297,7 +350,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var lexLen = MatchLexicon(b, s, out var entry);
             if (lexLen == e - s) { sink.AddKnown(b, s, e, entry!); return; }
         }
-        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !world.GivenNames.ContainsKey(doc.Span(b, s)))
+        if (e - s >= 2 && !HeadAtEnd(b, s, e) && !profile.GivenNameCues.Contains(doc.Span(b, s)))
         {
             var lexLen = MatchLexicon(b, s + 1, out var entry);
             if (lexLen == e - s - 1 && entry!.Type == Model.EntityType.Organization) { sink.AddKnown(b, s + 1, e, entry); return; }
@@ -306,7 +359,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     }
 
     /// <summary>
-    /// A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon", "ex-President Park".
+    /// A title further in: "Home Affairs Minister Malusi Gigaba", "Analyst Luis Vicente Leon".
     /// The token after the title, or <paramref name="s"/> when there is none.
     /// </summary>
     private int InnerTitleEnd(int b, int s, int e)
@@ -320,8 +373,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var w = doc.Span(b, i);
             var tl = TitleAt(b, i, e);
             var isRole = tl == 0 && profile.RoleNouns.Contains(w) && i == s;
-            var isEx = tl == 0 && IsFormerTitle(w);
-            if (tl == 0 && !isRole && !isEx) continue;
+            if (tl == 0 && !isRole) continue;
             if (profile.TitlesKeptWithName.Contains(w) && i + 2 == e) continue;
             var stop = i + Math.Max(tl, 1);
             if (stop >= e) continue;
@@ -330,11 +382,34 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         return s;
     }
 
-    /// <summary>"ex-President": a former-prefix on a title.</summary>
-    private bool IsFormerTitle(ReadOnlySpan<char> w)
+    /// <summary>"Real Madrid and Manchester City": the part before "and" is a name of its own when it ends in a place or a head.</summary>
+    private bool EndsInPlaceOrHead(int b, int s, int and)
     {
-        foreach (var prefix in profile.FormerPrefixes)
-            if (w.StartsWith(prefix, StringComparison.Ordinal) && profile.Titles.ContainsKey(w[prefix.Length..])) return true;
+        if (and - s < 1) return false;
+        var last = doc.Span(b, and - 1);
+        if (profile.OrgHeads.Contains(last)) return true;
+        if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
+        return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;
+    }
+
+    /// <summary>An organisation head in [s, e) that is no state body's ("Institute", "Association"; not "Ministry").</summary>
+    private bool NamesAnInstitution(int b, int s, int e)
+    {
+        var found = false;
+        for (var i = s; i < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (profile.StateBodyHeads.Contains(w)) return false;
+            found |= profile.OrgHeads.Contains(w);
+        }
+        return found;
+    }
+
+    /// <summary>"Institute for International and Security Affairs": the "and" joins the complement of a head before it.</summary>
+    private bool AndInComplement(int b, int s, int and)
+    {
+        for (var j = s + 1; j < and; j++)
+            if (IsWord(b, j, profile.ComplementPrepositions) && ContainsHead(b, s, j)) return true;
         return false;
     }
 

@@ -39,8 +39,10 @@ internal static class TypingRules
     public static readonly TypingRule[] Ordered =
     [
         new LoneCommonWord(),
+        new LoneDateWord(),
         new TitleWithoutName(),
         new CamelCaseBrand(),
+        new KnownName(),
         new EventHead(),
         new PlaceHead(),
         new OrganizationHead(),
@@ -49,6 +51,8 @@ internal static class TypingRules
         new FamilyName(),
         new LoneWordWithOrganizationCue(),
         new LoneOrdinaryWord(),
+        new CompassPoint(),
+        new LoneKnownName(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new PersonNameShape(),
@@ -60,6 +64,19 @@ internal static class TypingRules
 internal sealed class LoneCommonWord : TypingRule
 {
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Profile.CommonCaps.Contains(c.First) ? Typing.Drop : Typing.Pass;
+}
+
+/// <summary>"Jan. 20", "Oct 3": a month's abbreviation before a date is no name ("Jan" is also a given name).</summary>
+internal sealed class LoneDateWord : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || !c.Profile.DateWords.Contains(c.First)) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.End >= toks.Count) return Typing.Pass;
+        var next = toks[c.End];
+        return next.Kind == TokKind.Number || (next.Kind == TokKind.Punct && c.Doc.Span(c.Block, c.End) is ".") ? Typing.Drop : Typing.Pass;
+    }
 }
 
 /// <summary>"Executive Secretary", "Minister": a title with no name after it is a role, not an entity.</summary>
@@ -74,6 +91,63 @@ internal sealed class CamelCaseBrand : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
         c.Length == 1 && NameShapes.HasInnerCapital(c.First, c.Profile) ? Typing.As(EntityType.Organization) : Typing.Pass;
+}
+
+/// <summary>
+/// What the reference data (WordNet, GeoNames) says a name of several words is, when it says one thing:
+/// "Mexico City" is a place, "Irving Berlin" a person, "Red Cross" an organisation.
+/// </summary>
+internal sealed class KnownName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length < 2) return Typing.Pass;
+        return KnownKinds.Single(c.Kinds) is { } type ? (type == EntityType.Person ? Typing.Person() : Typing.As(type)) : Typing.Pass;
+    }
+}
+
+/// <summary>
+/// A single word the reference data knows: "Nixon" and "Goethe" are persons, "Darmstadt" and "Helmand" places,
+/// "Hezbollah" an organisation. A person who shares a town's name ("Clinton") is the person, unless the town is a big
+/// city ("Washington"). At a sentence start the word must be no English word at all ("Reading the report, …").
+/// </summary>
+internal sealed class LoneKnownName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1) return Typing.Pass;
+        var kinds = c.Kinds;
+        if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
+        var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
+        if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
+        if ((kinds & NameKinds.BigCity) != 0) return Typing.As(EntityType.Location);
+        // "Hope", "Day", "Hall" are persons in WordNet too; a person's name alone is trusted only when it is no word
+        if ((kinds & NameKinds.Person) != 0) return alsoAWord || c.Profile.World.OrganizationFirstWords.Contains(c.First) ? Typing.Pass : Typing.Person();
+        return KnownKinds.Single(kinds) is { } type ? Typing.As(type) : Typing.Pass;
+    }
+
+    private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
+}
+
+/// <summary>"the West", "the North": a capitalised compass word alone names a region.</summary>
+internal sealed class CompassPoint : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length == 1 && !c.AtSentenceStart && c.Profile.DirectionWords.Contains(c.First) ? Typing.As(EntityType.Location) : Typing.Pass;
+}
+
+/// <summary>The entity type reference data gives a name, when it gives exactly one.</summary>
+internal static class KnownKinds
+{
+    public static EntityType? Single(NameKinds kinds)
+    {
+        EntityType? type = null;
+        if ((kinds & NameKinds.Person) != 0) type = EntityType.Person;
+        if ((kinds & (NameKinds.Location | NameKinds.City)) != 0) { if (type is not null) return null; type = EntityType.Location; }
+        if ((kinds & NameKinds.Organization) != 0) { if (type is not null) return null; type = EntityType.Organization; }
+        if ((kinds & NameKinds.Event) != 0) { if (type is not null) return null; type = EntityType.Event; }
+        return type;
+    }
 }
 
 /// <summary>"Munich Security Conference", "Winter Olympics": an event head last.</summary>
@@ -91,11 +165,11 @@ internal sealed class PlaceHead : TypingRule
             ? Typing.As(EntityType.Location) : Typing.Pass;
 }
 
-/// <summary>"Free Democratic Party", "University of Mainz": an organisation head, unless a person is named with a cue.</summary>
+/// <summary>"Free Democratic Party", "University of Mainz", "Robert Koch Institute": an organisation head.</summary>
 internal sealed class OrganizationHead : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
-        c.Length >= 2 && c.ContainsHead() && c.HasOrgHead() && !(c.PersonCue && c.FirstIsGivenName) ? Typing.As(EntityType.Organization) : Typing.Pass;
+        c.Length >= 2 && c.ContainsHead() && c.HasOrgHead() ? Typing.As(EntityType.Organization) : Typing.Pass;
 }
 
 /// <summary>"NATO", "AfD"-like upper-case words are organisations (countries in the lexicon were matched before).</summary>
@@ -104,11 +178,11 @@ internal sealed class LoneAcronym : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && NameShapes.IsAcronym(c.First) ? Typing.As(EntityType.Organization) : Typing.Pass;
 }
 
-/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "merkel" is no ordinary word of the article).</summary>
+/// <summary>"President Biden", "spokesman Della", "Merkel said" (when "Merkel" is no ordinary word, nor "We've").</summary>
 internal sealed class LoneWordWithPersonCue : TypingRule
 {
     public override Typing Decide(NameCandidate c) =>
-        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First))) ? Typing.Person() : Typing.Pass;
+        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\''))) ? Typing.Person() : Typing.Pass;
 }
 
 /// <summary>"the Assad family", "the Kennedy clan".</summary>
@@ -146,15 +220,20 @@ internal sealed class PlaceInsideName : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
-        if (c.PersonCue) return Typing.Pass;
+        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
+        if (c.PersonCue && !(c.Title is null && c.PrevLower.IsEmpty && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
-            if (!c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) || !Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location)) continue;
+            if (!IsPlace(c, i)) continue;
             var direction = i == c.Start + 1 && c.Profile.DirectionWords.Contains(c.First);
             return Typing.As(direction && c.Length == 2 ? EntityType.Location : EntityType.Organization);
         }
         return Typing.Pass;
     }
+
+    private static bool IsPlace(NameCandidate c, int i) =>
+        (c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location))
+        || (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var kinds) && (kinds & NameKinds.BigCity) != 0 && (kinds & NameKinds.Person) == 0);
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>
@@ -171,7 +250,7 @@ internal sealed class PersonNameShape : TypingRule
             if (p.CommonCaps.Contains(w) || p.Demonyms.ContainsKey(w) || p.KeeperWords.Contains(w)) return Typing.Pass;
             // "Green Deal", "New Year": a word the article also uses in lower case is not part of a person's name
             if (!c.PersonCue && c.Doc.SeenLower(w)) return Typing.Pass;
-            if (p.World.Names.ContainsKey(w) && !p.World.GivenNames.ContainsKey(w) && i == c.Start && !c.PersonCue) return Typing.Pass;
+            if (p.World.Names.ContainsKey(w) && !p.GivenNameCues.Contains(w) && i == c.Start && !c.PersonCue) return Typing.Pass;
         }
         return Typing.Person();
     }

@@ -6,6 +6,25 @@ namespace Ingestion.Core.Extraction;
 /// <summary>A known multi-word name: its tokens as they appear, the canonical name and the type.</summary>
 internal sealed record LexEntry(string[] Tokens, string Canonical, EntityType Type);
 
+/// <summary>What reference data says a name can be (several at once: "Clinton" is a person and a town).</summary>
+[Flags]
+internal enum NameKinds : byte
+{
+    None = 0,
+    /// <summary>A person WordNet knows by this name ("Nixon", "Goethe").</summary>
+    Person = 1,
+    /// <summary>A place WordNet knows (regions, rivers, seas, mountains, cities).</summary>
+    Location = 2,
+    /// <summary>An organisation or group WordNet knows ("Red Cross", "Hezbollah").</summary>
+    Organization = 4,
+    /// <summary>A war, revolution or programme WordNet knows.</summary>
+    Event = 8,
+    /// <summary>A GeoNames populated place of 15,000 people or more, or a capital or first-level seat.</summary>
+    City = 16,
+    /// <summary>A GeoNames place of 250,000 people or more: a name news use for the place before anything else.</summary>
+    BigCity = 32,
+}
+
 /// <summary>
 /// What extraction knows about the world, whatever the article's language: countries (CLDR via .NET/ICU), places,
 /// organisations and given names, from <c>Data/extraction/world</c>. Loaded once, immutable, shared across threads.
@@ -17,8 +36,14 @@ internal sealed class Gazetteer
 
     /// <summary>Names keyed by their first token (case-sensitive); each list longest first.</summary>
     public required WordMap<LexEntry[]> Names { get; init; }
-    /// <summary>Given name -> 'm', 'f' or 'u'.</summary>
+    /// <summary>Given name -> 'm', 'f' or 'u': the curated list first, then the package lists (see SOURCES.md).</summary>
     public required WordMap<char> GivenNames { get; init; }
+    /// <summary>First words of organisations WordNet knows ("Ford" of "Ford Motor Company", "Harvard" of "Harvard University").</summary>
+    public required WordSet OrganizationFirstWords { get; init; }
+    /// <summary>The hand-checked given names: evidence of a person even where they are also words or places.</summary>
+    public required WordSet CuratedGivenNames { get; init; }
+    /// <summary>What WordNet and GeoNames say a name (one word or several, as written) can be.</summary>
+    public required WordMap<NameKinds> Kinds { get; init; }
     /// <summary>Canonical names of countries (for role phrases "President of Russia").</summary>
     public required WordSet Countries { get; init; }
 
@@ -88,6 +113,31 @@ internal sealed class Gazetteer
         var given = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (var row in ExtractionData.Rows("world/given-names.tsv"))
             given.TryAdd(row[0], row.Length > 1 && row[1].Length > 0 ? row[1][0] : 'u');
+        var curated = new WordSet(given.Keys);
+        foreach (var row in ExtractionData.Rows("world/given-names-extra.tsv", optional: true))
+            given.TryAdd(row[0], row.Length > 1 && row[1].Length > 0 ? row[1][0] : 'u');
+
+        var kinds = new Dictionary<string, NameKinds>(StringComparer.Ordinal);
+        foreach (var row in ExtractionData.Rows("world/wordnet-names.tsv", optional: true))
+        {
+            var kind = row[1] switch
+            {
+                "person" => NameKinds.Person,
+                "location" => NameKinds.Location,
+                "organization" => NameKinds.Organization,
+                "event" => NameKinds.Event,
+                _ => throw new InvalidOperationException($"world/wordnet-names.tsv: unknown type '{row[1]}'."),
+            };
+            kinds[row[0]] = kinds.GetValueOrDefault(row[0]) | kind;
+        }
+        var orgFirstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, kind) in kinds)
+            if ((kind & NameKinds.Organization) != 0 && name.IndexOf(' ') is > 0 and var space) orgFirstWords.Add(name[..space]);
+        foreach (var row in ExtractionData.Rows("world/geonames-cities.tsv", optional: true))
+        {
+            var population = long.Parse(row[2], CultureInfo.InvariantCulture);
+            kinds[row[0]] = kinds.GetValueOrDefault(row[0]) | NameKinds.City | (population >= 250_000 ? NameKinds.BigCity : NameKinds.None);
+        }
 
         var lowerStarts = new bool[128 * 32];
         foreach (var key in names.Keys)
@@ -97,6 +147,9 @@ internal sealed class Gazetteer
         {
             Names = new WordMap<LexEntry[]>(names.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Tokens.Length).ToArray(), StringComparer.Ordinal)),
             GivenNames = new WordMap<char>(given),
+            CuratedGivenNames = curated,
+            Kinds = new WordMap<NameKinds>(kinds),
+            OrganizationFirstWords = new WordSet(orgFirstWords),
             Countries = new WordSet(countries),
             renames = renames,
             lowerStarts = lowerStarts,

@@ -18,6 +18,8 @@ internal enum SpeechCueKind
 {
     /// <summary>A verb whose subject is the speaker ("said", "sagte").</summary>
     Verb,
+    /// <summary>A verb whose subject is the speaker and whose object the listener ("X told DW"): the word after it never speaks.</summary>
+    ListenerVerb,
     /// <summary>The speaker follows the cue ("according to X", "laut X").</summary>
     SpeakerFollows,
     /// <summary>The speaker precedes the cue ("X zufolge").</summary>
@@ -26,8 +28,20 @@ internal enum SpeechCueKind
     Participle,
 }
 
-/// <summary>A form of a speech cue: its lemma, its kind, and a word that must follow it ("according" + "to", "pointed" + "out").</summary>
-internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next);
+/// <summary>
+/// A form of a speech cue: its lemma, its kind, and the word that must follow it ("according" + "to", "pointed" + "out";
+/// alternatives separated by '|': "criticism" + "from|by").
+/// </summary>
+internal sealed record SpeechCue(string Lemma, SpeechCueKind Kind, string? Next)
+{
+    public bool Allows(ReadOnlySpan<char> next)
+    {
+        if (Next is null) return true;
+        foreach (var range in Next.AsSpan().Split('|'))
+            if (next.SequenceEqual(Next.AsSpan()[range])) return true;
+        return false;
+    }
+}
 
 /// <summary>
 /// Everything language-specific the extractor knows, loaded from <c>Data/extraction/&lt;lang&gt;/</c>: closed-class
@@ -44,9 +58,34 @@ internal sealed class LanguageProfile
     public required bool NounsCapitalized { get; init; }
     public required Gazetteer World { get; init; }
 
+    /// <summary>The language's words written in lower case (from its spelling dictionary), in lower case.</summary>
+    public required WordSet CommonWords { get; init; }
+    /// <summary>The language's words its dictionary writes capitalised (names, places, "Christian"), in lower case.</summary>
+    public required WordSet ProperNouns { get; init; }
+    /// <summary>
+    /// Given names that are evidence of a person in this language: the curated ones, and those of the package lists that
+    /// are no ordinary word, nationality, title or place here ("Paris", "China" and "Will" are given names too).
+    /// </summary>
+    public required WordSet GivenNameCues { get; init; }
+
+    /// <summary>True when the word is only ever a common word of the language: its lower-case form is one, and no proper noun is written so.</summary>
+    public bool IsCommonWord(ReadOnlySpan<char> word)
+    {
+        if (CommonWords.Count == 0 || word.Length == 0 || word.Length > 64) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return CommonWords.Contains(lower) && !ProperNouns.Contains(lower);
+    }
+
     // ------------------------------------------------------------ scanning names
     /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
     public required WordSet Abbreviations { get; init; }
+    /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
+    public required WordSet RunBreakers { get; init; }
+    /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
+    public required WordSet Ordinals { get; init; }
+    /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
+    public required WordSet DateWords { get; init; }
     /// <summary>Lower-case words inside names ("von der Leyen", "bin Salman").</summary>
     public required WordSet NameParticles { get; init; }
     /// <summary>Prepositions that join a head to its complement inside a name ("University of Mainz").</summary>
@@ -58,10 +97,11 @@ internal sealed class LanguageProfile
     /// <summary>Coordinating conjunctions that split "A and B" unless the whole is one organisation.</summary>
     public required WordSet Coordinators { get; init; }
     public required WordSet DefiniteArticles { get; init; }
+    public required WordSet IndefiniteArticles { get; init; }
     /// <summary>"St" of "St. Peter's Square": the abbreviation and its full stop belong to the name.</summary>
     public required WordSet SaintAbbreviations { get; init; }
-    /// <summary>Prefixes of former office holders ("ex-President").</summary>
-    public required string[] FormerPrefixes { get; init; }
+    /// <summary>Abbreviations and hyphen prefixes, as the tokenizer takes them.</summary>
+    public required TokenizerRules Tokenizing { get; init; }
     /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
     public required WordSet TitlesKeptWithName { get; init; }
     /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
@@ -80,9 +120,13 @@ internal sealed class LanguageProfile
     public required WordSet RoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
     public required WordSet GenericRoleNouns { get; init; }
+    /// <summary>Endings of past-tense verbs: a name right after one is its object ("replaced Lucien Favre").</summary>
+    public required string[] PastSuffixes { get; init; }
     /// <summary>Endings of participles that share the speaker of the quote before ("…, adding that").</summary>
     public required string[] ParticipleSuffixes { get; init; }
     public required WordSet OrgHeads { get; init; }
+    /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
+    public required WordSet StateBodyHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
@@ -107,7 +151,7 @@ internal sealed class LanguageProfile
     public required WordMap<SpeechCue> SpeechCues { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
     public required WordSet Auxiliaries { get; init; }
-    /// <summary>Personal pronouns -> 'm', 'f' or 'p' (plural).</summary>
+    /// <summary>Personal pronouns -> 'm', 'f', 'p' (plural) or 'n' ("it": a document or an organisation).</summary>
     public required WordMap<char> Pronouns { get; init; }
     /// <summary>Words that start a role phrase ("the Russian leader", "both leaders").</summary>
     public required WordSet SpeakerDeterminers { get; init; }
@@ -175,37 +219,59 @@ internal sealed class LanguageProfile
             cues[row[0]] = new SpeechCue(row.Length > 1 && row[1].Length > 0 ? row[1] : row[0], kind, row.Length > 3 && row[3].Length > 0 ? row[3] : null);
         }
 
+        var commonWords = new WordSet(ExtractionData.Lines($"{code}/common-words.txt", optional: true));
+        var properNouns = new WordSet(ExtractionData.Lines($"{code}/proper-nouns.txt", optional: true));
+        var directions = Set(words.DirectionWords);
+        var commonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true));
+        var titleMap = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal));
+        var demonymMap = new WordMap<string>(demonyms);
+        var givenNameCues = new List<string>();
+        foreach (var name in world.GivenNames.Keys)
+        {
+            if (!world.CuratedGivenNames.Contains(name) && IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions)) continue;
+            givenNameCues.Add(name);
+        }
+
         return new LanguageProfile
         {
+            CommonWords = commonWords,
+            ProperNouns = properNouns,
+            GivenNameCues = new WordSet(givenNameCues),
             Language = code,
             Support = words.Support,
             NounsCapitalized = words.NounsCapitalized,
             World = world,
             Abbreviations = Set(words.Abbreviations),
+            RunBreakers = Set(words.RunBreakers),
+            Ordinals = Set(words.Ordinals),
+            DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
             TopicPrepositions = Set(words.TopicPrepositions),
             TitleComplementPrepositions = Set(words.TitleComplementPrepositions),
             Coordinators = Set(words.Coordinators),
             DefiniteArticles = Set(words.DefiniteArticles),
+            IndefiniteArticles = Set(words.IndefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
-            FormerPrefixes = words.FormerPrefixes,
+            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
             HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
             PossessiveOrgOwners = Set(words.PossessiveOrgOwners),
             SurnamePrefixes = words.SurnamePrefixes,
-            Demonyms = new WordMap<string>(demonyms),
-            Titles = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal)),
+            Demonyms = demonymMap,
+            Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
+            StateBodyHeads = Set(words.StateBodyHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
+            PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
-            CommonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true)),
+            CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
-            DirectionWords = Set(words.DirectionWords),
+            DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
             OrgCueNouns = Set(words.OrgCueNouns),
@@ -229,11 +295,20 @@ internal sealed class LanguageProfile
         };
     }
 
+    /// <summary>A package given name that is also a word, nationality, title, compass word or place is no evidence of a person.</summary>
+    private static bool IsNotAPersonCue(string name, Gazetteer world, WordSet commonWords, WordSet commonCaps, WordMap<string[][]> titles, WordMap<string> demonyms, WordSet directions)
+    {
+        if (commonWords.Contains(name.ToLowerInvariant()) || commonCaps.Contains(name) || titles.ContainsKey(name) || demonyms.ContainsKey(name) || directions.Contains(name)) return true;
+        if (world.Names.TryGetValue(name, out var entries) && Array.Exists(entries, e => e.Tokens.Length == 1)) return true;
+        return world.Kinds.TryGetValue(name, out var kinds) && (kinds & (NameKinds.Location | NameKinds.City | NameKinds.Organization)) != 0 && (kinds & NameKinds.Person) == 0;
+    }
+
     private static WordSet Set(string[] words) => words.Length == 0 ? WordSet.Empty : new WordSet(words);
 
     private static SpeechCueKind ParseKind(string kind, string code) => kind switch
     {
         "verb" => SpeechCueKind.Verb,
+        "listener-verb" => SpeechCueKind.ListenerVerb,
         "speaker-follows" => SpeechCueKind.SpeakerFollows,
         "speaker-precedes" => SpeechCueKind.SpeakerPrecedes,
         "participle" => SpeechCueKind.Participle,
@@ -248,13 +323,17 @@ internal sealed class LanguageProfile
         public bool NounsCapitalized { get; init; }
         public string[] Abbreviations { get; init; } = [];
         public string[] NameParticles { get; init; } = [];
+        public string[] RunBreakers { get; init; } = [];
+        public string[] Ordinals { get; init; } = [];
+        public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
         public string[] TitleComplementPrepositions { get; init; } = [];
         public string[] Coordinators { get; init; } = [];
         public string[] DefiniteArticles { get; init; } = [];
+        public string[] IndefiniteArticles { get; init; } = [];
         public string[] SaintAbbreviations { get; init; } = [];
-        public string[] FormerPrefixes { get; init; } = [];
+        public string[] HyphenPrefixes { get; init; } = [];
         public string[] TitlesKeptWithName { get; init; } = [];
         public string[] HyphenAdjectiveSuffixes { get; init; } = [];
         public string[] HyphenAdjectiveTails { get; init; } = [];
@@ -270,7 +349,9 @@ internal sealed class LanguageProfile
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
+        public string[] StateBodyHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
+        public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
         public string[] SpeakerDeterminers { get; init; } = [];
         public string[] DocumentDeterminers { get; init; } = [];

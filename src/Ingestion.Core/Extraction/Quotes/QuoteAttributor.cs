@@ -18,6 +18,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         var quotes = doc.Quotes;
         for (var i = 0; i < quotes.Count; i++) Attribute(quotes[i]);
         InheritFromNeighbours(quotes);
+        InheritRepeatedHeadlineQuotes(quotes);
         foreach (var q in quotes)
         {
             var words = WordCount(q);
@@ -60,6 +61,30 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             }
         }
     }
+
+    /// <summary>"Women's World Cup gender tests 'ridiculous'": a headline quote the body repeats has the body's speaker.</summary>
+    private void InheritRepeatedHeadlineQuotes(List<QuoteSpan> quotes)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.Attributed || !doc.Headline[q.Block]) continue;
+            var text = Bare(q);
+            if (text.Length == 0) continue;
+            foreach (var later in quotes)
+            {
+                if (later.Block <= q.Block || !later.Attributed || later.Speaker is null || !Bare(later).Equals(text, StringComparison.OrdinalIgnoreCase)) continue;
+                q.Speaker = later.Speaker;
+                q.Cue = later.Cue;
+                q.How = QuoteAttribution.Continued;
+                q.Attributed = true;
+                break;
+            }
+        }
+    }
+
+    /// <summary>A quote's text without the punctuation at its ends.</summary>
+    private ReadOnlySpan<char> Bare(QuoteSpan q) =>
+        doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).Trim().Trim(".,;:!?\u2026");
 
     private int WordCount(QuoteSpan q)
     {
@@ -113,7 +138,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         var newSentenceAfter = endsSentence && q.Close + 1 < toks.Count && toks[q.Close + 1].Kind == TokKind.Word && toks[q.Close + 1].Cap;
         var afterVerb = q.Close < toks.Count && !newSentenceAfter ? FindVerbAfter(q) : -1;
         var beforeColon = q.Open >= 1 && doc.Span(q.Block, q.Open - 1) is ":";
-        if (afterVerb >= 0 && (endsWithComma || !beforeColon) && afterVerb - q.Close <= 8)
+        if (afterVerb >= 0 && (endsWithComma || !beforeColon) && (afterVerb - q.Close <= 8 || QuoteEndsWithComma(q)))
         {
             if (TrySpeaker(q, afterVerb, after: true)) return;
         }
@@ -128,17 +153,59 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             if (t.Kind != TokKind.Word || !IsSpeechVerb(q.Block, k)) continue;
             if (TrySpeaker(q, k, after: false)) return;
             // ", adding that the …": a participle with no subject of its own shares the speaker of the quote before it.
-            if (IsParticiple(doc.Span(q.Block, k)) && PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
+            if (IsParticiple(doc.Span(q.Block, k)))
             {
-                speakers.How = QuoteAttribution.Continued;
-                Set(q, prev.Speaker, prev.Cue);
-                return;
+                if (PreviousInBlock(q) is { Attributed: true } prev && prev.Speaker is not null)
+                {
+                    speakers.How = QuoteAttribution.Continued;
+                    Set(q, prev.Speaker, prev.Cue);
+                    return;
+                }
+                // "He was frustrated …, describing it as a "tragedy"": the participle's subject is the sentence's
+                if (speakers.SentenceSubject(q, q.Block, SentenceStart(q.Block, k)) is { } subject) { Set(q, subject, doc.Text(q.Block, k)); return; }
             }
         }
         if (afterVerb >= 0 && TrySpeaker(q, afterVerb, after: true)) return;
+        // "Georgieva begins her speeches with the remark: "…"": a colon hands the sentence's subject the quote.
+        if (beforeColon && speakers.SentenceSubject(q, q.Block, SentenceStart(q.Block, q.Open - 1)) is { } introduced) { Set(q, introduced, ":"); return; }
         // "X admitted that support suffered. "Quote …"": the sentence before introduces the speaker.
-        if (q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?"))
-            SpeakerOfSentenceBefore(q);
+        var startsSentence = q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?");
+        if (startsSentence) SpeakerOfSentenceBefore(q);
+        if (!q.Attributed && startsSentence && WordCount(q) >= MinStandaloneWords) SubjectOfSentenceBefore(q);
+    }
+
+    /// <summary>A quote of this many words that stands as its own sentence can belong to the sentence before's subject.</summary>
+    private const int MinStandaloneWords = 6;
+
+    /// <summary>
+    /// "Yehia Ag Mohamed Ali is … He can remember those times well. "Back then …"": a quote with no cue of its own,
+    /// after a sentence whose subject is a person (or he/she) and which holds no quote, is that person's.
+    /// </summary>
+    private void SubjectOfSentenceBefore(QuoteSpan q)
+    {
+        var b = q.Block;
+        int end;
+        if (q.Open > 0) end = q.Open - 1;
+        else
+        {
+            if (b == 0 || doc.Headline[b - 1]) return;
+            b--;
+            end = doc.Tokens[b].Count - 1;
+        }
+        if (end < 0) return;
+        var toks = doc.Tokens[b];
+        var start = SentenceStart(b, end);
+        for (var k = start; k <= end; k++)
+            if (toks[k].Kind == TokKind.Quote || toks[k].InQuote >= 0) return;
+        if (speakers.SentenceSubject(q, b, start) is { } subject) Set(q, subject, null);
+    }
+
+    /// <summary>The first token of the sentence that holds token <paramref name="k"/>.</summary>
+    private int SentenceStart(int b, int k)
+    {
+        var j = k;
+        while (j > 0 && !(doc.Tokens[b][j - 1].Kind == TokKind.Punct && doc.Span(b, j - 1) is "." or "!" or "?")) j--;
+        return j;
     }
 
     private void SpeakerOfSentenceBefore(QuoteSpan q)
@@ -170,6 +237,21 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         return false;
     }
 
+    private bool QuoteEndsWithComma(QuoteSpan q)
+    {
+        var text = doc.Blocks[q.Block].AsSpan(q.TextStart, q.TextEnd - q.TextStart).TrimEnd();
+        return text.Length > 0 && text[^1] == ',';
+    }
+
+    /// <summary>The first token of the clause that ends before <paramref name="k"/>: after a sentence end or a quote.</summary>
+    private int ClauseStart(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var j = k - 1;
+        while (j > 0 && k - j < Window && toks[j - 1].InQuote < 0 && toks[j - 1].Kind != TokKind.Quote && doc.Span(b, j - 1) is not ("." or "!" or "?" or ";")) j--;
+        return Math.Max(0, j);
+    }
+
     private QuoteSpan? PreviousInBlock(QuoteSpan q)
     {
         var i = q.Index;
@@ -181,7 +263,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
     private int FindVerbAfter(QuoteSpan q)
     {
         var toks = doc.Tokens[q.Block];
-        var end = Math.Min(toks.Count, q.Close + 1 + 16);
+        // "…," then the attribution to the end of the sentence, however long its appositive
+        var end = Math.Min(toks.Count, q.Close + 1 + (QuoteEndsWithComma(q) ? Window : 16));
         for (var k = q.Close + 1; k < end; k++)
         {
             var t = toks[k];
@@ -196,7 +279,7 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
     private bool IsSpeechVerb(int b, int k)
     {
         if (!profile.SpeechCues.TryGetValue(doc.Span(b, k), out var cue)) return false;
-        return cue.Next is null || (k + 1 < doc.Tokens[b].Count && doc.Span(b, k + 1).SequenceEqual(cue.Next));
+        return cue.Next is null || (k + 1 < doc.Tokens[b].Count && cue.Allows(doc.Span(b, k + 1)));
     }
 
     private void Set(QuoteSpan q, string? speaker, string? cue)
@@ -228,8 +311,9 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             if (sp is not null) { Set(q, sp, cue); return true; }
             return false;
         }
-        // Inversion right after the quote: "…," said Putin / "…", sagte Merkel / "…", so Merkel.
-        if (after)
+        var listener = cueInfo?.Kind == SpeechCueKind.ListenerVerb;
+        // Inversion right after the quote: "…," said Putin / "…", sagte Merkel / "…", so Merkel ("…," told DW is not one).
+        if (after && !listener)
         {
             var onlyPunct = true;
             for (var k = q.Close + 1; k < verb; k++) if (toks[k].Kind is TokKind.Word or TokKind.Number) onlyPunct = false;
@@ -240,11 +324,21 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
             }
         }
         // "…, says Liebig." — an inverted attribution after a comma.
-        if (!after && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
+        if (!after && !listener && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
         {
             var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
         }
+        // "…," Veronica Yates, the director of X, which …, told DW: the name opening the attribution speaks.
+        if (after && QuoteEndsWithComma(q) && q.Close + 1 < verb)
+        {
+            var first = ents.StartsAt(b)[q.Close + 1];
+            if (first >= 0 && speakers.IsSpeakerType(first) && ents.Mentions[first].TokEnd < toks.Count && doc.Span(b, ents.Mentions[first].TokEnd) is ",")
+            { Set(q, speakers.ClusterName(first), cue); return true; }
+        }
+        // "Veronica Yates, the director of X, which …, told DW": the person an appositive describes is the subject.
+        if (!after && verb >= 1 && doc.Span(b, verb - 1) is "," && speakers.AppositiveSubject(b, ClauseStart(b, verb), verb) is { } described)
+        { Set(q, described, cue); return true; }
         // Subject before the verb: skip auxiliaries, adverbs and an appositive ", the former president,".
         var k2 = verb - 1;
         var limit = after ? q.Close : Math.Max(0, verb - Window);

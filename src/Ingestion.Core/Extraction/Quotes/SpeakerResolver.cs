@@ -17,6 +17,8 @@ internal sealed class SpeakerResolver
     private Dictionary<string, Cluster>? personsByName;
     /// <summary>The last group resolved ("Putin and Xi"), for a later "they".</summary>
     private string? lastGroup;
+    /// <summary>The last document that spoke ("a government report"), for a later "it".</summary>
+    private string? lastDocument;
     /// <summary>Role and document look-ups scan the article; a budget keeps hostile inputs (thousands of quotes) linear.</summary>
     private int scanBudget = 400;
 
@@ -78,31 +80,7 @@ internal sealed class SpeakerResolver
     {
         var toks = doc.Tokens[b];
         if (k >= toks.Count) return null;
-        var mi = ents.StartsAt(b)[k];
-        if (mi >= 0 && IsSpeakerType(mi))
-        {
-            var m = ents.Mentions[mi];
-            if (ClusterType(mi) == EntityType.Organization)
-            {
-                // "said the Kremlin's Dmitry Peskov", "according to Amnesty International's X": the person, not the body.
-                for (var j = m.TokEnd; j < Math.Min(toks.Count, m.TokEnd + 4); j++)
-                {
-                    var pj = ents.StartsAt(b)[j];
-                    if (pj >= 0 && ClusterType(pj) == EntityType.Person) return ClusterName(pj);
-                    if (toks[j].Kind != TokKind.Word || toks[j].Cap) break;
-                }
-            }
-            return ClusterName(mi);
-        }
-        // Title + name: "said President Vladimir Putin" — the mention starts after the title.
-        // "said opposition leader Friedrich Merz", "according to economist X": a short description, then the name.
-        for (var j = k; j < Math.Min(toks.Count, k + 5); j++)
-        {
-            if (toks[j].Kind != TokKind.Word) break;
-            mi = ents.StartsAt(b)[j];
-            if (mi >= 0 && IsSpeakerType(mi)) return ClusterName(mi);
-            if (profile.ClauseStoppers.Contains(doc.Span(b, j))) break;
-        }
+        if (NamedAfter(b, k) is { } named) return named;
         var w = doc.Span(b, k);
         if (profile.Pronouns.TryGetValue(w, out var gender)) return Pronoun(q, gender);
         // a role phrase "the Russian leader", "the chancellor"
@@ -112,6 +90,98 @@ internal sealed class SpeakerResolver
         {
             var r = RolePhrase(q, b, k, e);
             if (r is not null) return r;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The person named in the phrase that follows a cue, else the organisation: "said President Vladimir Putin",
+    /// "said GE chairman and CEO Jeff Immelt", "said Bharatiya Janata Party (BJP) president Nitin Gadkari",
+    /// "said Mainz's sporting director Christian Heidel", "said spokesman for the group, Sheikh Abdiasis Abu Musab".
+    /// </summary>
+    private string? NamedAfter(int b, int k)
+    {
+        var toks = doc.Tokens[b];
+        var starts = ents.StartsAt(b);
+        string? organization = null;
+        var described = false;
+        for (var j = k; j < toks.Count && j - k < 14;)
+        {
+            var mi = starts[j];
+            if (mi >= 0)
+            {
+                var type = ClusterType(mi);
+                if (type == EntityType.Person) return ClusterName(mi);
+                if (type == EntityType.Organization) organization ??= ClusterName(mi);
+                described = true;
+                j = ents.Mentions[mi].TokEnd;
+                continue;
+            }
+            var t = toks[j];
+            if (t.Kind == TokKind.Word)
+            {
+                if (profile.ClauseStoppers.Contains(doc.Span(b, j)) && !profile.Coordinators.Contains(doc.Span(b, j))) break;
+                described |= !profile.SpeakerDeterminers.Contains(doc.Span(b, j));
+                j++;
+                continue;
+            }
+            if (t.Kind == TokKind.Poss) { j++; continue; }
+            // "(BJP)": an acronym in brackets
+            if (doc.Span(b, j) is "(" && j + 2 < toks.Count && doc.Span(b, j + 2) is ")") { j += 3; continue; }
+            // "spokesman for the group, Sheikh X", "the DOSB's vice president, Eberhard Gienger": a description, then the name
+            if (doc.Span(b, j) is "," && described && PersonAfterComma(b, j) is { } appositive) return appositive;
+            break;
+        }
+        return organization;
+    }
+
+    /// <summary>
+    /// The subject a sentence opens with, when it is a person: a name (after a title or description of a few words),
+    /// or he/she resolved as a pronoun.
+    /// </summary>
+    public string? SentenceSubject(QuoteSpan q, int b, int start)
+    {
+        var toks = doc.Tokens[b];
+        for (var j = start; j < toks.Count && j - start < 5; j++)
+        {
+            var mi = ents.StartsAt(b)[j];
+            if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
+            if (toks[j].Kind != TokKind.Word || toks[j].InQuote >= 0) return null;
+            var w = doc.Span(b, j);
+            if (j == start && profile.Pronouns.TryGetValue(w, out var gender)) return gender is 'm' or 'f' ? Pronoun(q, gender) : null;
+            if (profile.ClauseStoppers.Contains(w)) return null;
+        }
+        return null;
+    }
+
+    /// <summary>The person named right after a comma, past a title ("…, Sheikh Abdiasis Abu Musab").</summary>
+    private string? PersonAfterComma(int b, int comma)
+    {
+        var toks = doc.Tokens[b];
+        for (var j = comma + 1; j < toks.Count && j - comma <= 3; j++)
+        {
+            var mi = ents.StartsAt(b)[j];
+            if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
+            if (toks[j].Kind != TokKind.Word || !profile.Titles.ContainsKey(doc.Span(b, j))) return null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "Veronica Yates, the director of Child Rights International Network, which signed …, told": the first person of
+    /// the clause followed by a comma is the one the appositive describes, the verb's subject.
+    /// </summary>
+    public string? AppositiveSubject(int b, int from, int verb)
+    {
+        var toks = doc.Tokens[b];
+        var starts = ents.StartsAt(b);
+        for (var j = from; j < verb; j++)
+        {
+            var mi = starts[j];
+            if (mi < 0) continue;
+            var m = ents.Mentions[mi];
+            if (ClusterType(mi) == EntityType.Person && m.TokEnd < toks.Count && doc.Span(b, m.TokEnd) is ",") return ClusterName(mi);
+            return null; // the first name of the clause is not a person with an appositive
         }
         return null;
     }
@@ -180,10 +250,12 @@ internal sealed class SpeakerResolver
         }
         if (profile.DocumentNouns.Contains(head))
         {
+            if (lastGroup is null) _ = LastTwoPersons(pos);
+            // "a pamphlet said", "a government report said": a document first named here is named as written
+            if (IsIndefinite(doc.Span(b, s))) return Found(lastDocument = doc.Text(b, s, e + 1), QuoteAttribution.Role);
             // "the statement said": name the document as the article first introduced it ("joint statement").
             var modifier = FindDocumentModifier(head, pos);
-            if (lastGroup is null) _ = LastTwoPersons(pos);
-            return Found(modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
+            return Found(lastDocument = modifier is null ? head : modifier + " " + head, QuoteAttribution.Role);
         }
         if (profile.OrganizationNouns.Contains(head))
         {
@@ -196,26 +268,70 @@ internal sealed class SpeakerResolver
                 var last = LastMentionBefore(c, pos);
                 if (last > bestPos) { bestPos = last; best = c; }
             }
-            return Found(best?.Name, QuoteAttribution.Role);
+            // "the company said": the last organisation named before, when no name holds the noun
+            if (best is null && profile.OrgCueNouns.Contains(head)) best = LastOrganizationBefore(pos);
+            if (best is not null) return Found(best.Name, QuoteAttribution.Role);
+            // "the official committee said": a body the article never names is named as it describes it
+            var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) ? s + 1 : s;
+            return from <= e ? Found(doc.Text(b, from, e + 1), QuoteAttribution.Role) : null;
         }
         if (profile.RoleNouns.Contains(head))
         {
-            // the person whose role names this country or this title, most recently mentioned
-            Cluster? best = null;
-            long bestPos = -1;
-            foreach (var c in ents.Clusters)
-            {
-                if (c.Dropped || c.Type != EntityType.Person || c.Role is null) continue;
-                var roleOk = country is not null
-                    ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (profile.GenericRoleNouns.Contains(head) || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
-                    : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
-                if (!roleOk) continue;
-                var last = LastMentionBefore(c, pos);
-                if (last > bestPos) { bestPos = last; best = c; }
-            }
+            // the person whose role names this country or this title, most recently mentioned; in a headline, the one the
+            // article goes on to name ("German ISAF general calls … 'a crime'" — "Brigadier General Josef Blotz has …")
+            var headline = doc.Headline[b];
+            var best = PersonInRole(head, country, pos, headline);
+            if (best is null && country is not null) best = PersonInRole(head, null, pos, headline);
             return Found(best?.Name, QuoteAttribution.Role);
         }
         return null;
+    }
+
+    private Cluster? PersonInRole(string head, string? country, long pos, bool forward)
+    {
+        Cluster? best = null;
+        long bestPos = forward ? long.MaxValue : -1;
+        foreach (var c in ents.Clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Person || c.Role is null) continue;
+            var roleOk = country is not null
+                ? c.Role.Contains(country, StringComparison.OrdinalIgnoreCase) && (profile.GenericRoleNouns.Contains(head) || c.Role.Contains(head, StringComparison.OrdinalIgnoreCase))
+                : c.Role.Contains(head, StringComparison.OrdinalIgnoreCase);
+            if (!roleOk) continue;
+            if (forward)
+            {
+                var first = FirstMentionAfter(c, pos);
+                if (first >= 0 && first < bestPos) { bestPos = first; best = c; }
+                continue;
+            }
+            var last = LastMentionBefore(c, pos);
+            if (last > bestPos) { bestPos = last; best = c; }
+        }
+        return best;
+    }
+
+    private static long FirstMentionAfter(Cluster c, long pos)
+    {
+        var first = -1L;
+        foreach (var m in c.Mentions)
+            if (m.Position > pos && (first < 0 || m.Position < first)) first = m.Position;
+        return first;
+    }
+
+    private bool IsIndefinite(ReadOnlySpan<char> w) => profile.IndefiniteArticles.Contains(w);
+
+    /// <summary>The organisation mentioned last before <paramref name="pos"/>, outside quotes.</summary>
+    private Cluster? LastOrganizationBefore(long pos)
+    {
+        Cluster? best = null;
+        long bestPos = -1;
+        foreach (var c in ents.Clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Organization) continue;
+            var last = LastMentionBefore(c, pos);
+            if (last > bestPos) { bestPos = last; best = c; }
+        }
+        return best;
     }
 
     /// <summary>The position of the cluster's last mention before <paramref name="pos"/>, or -1.</summary>
@@ -291,6 +407,7 @@ internal sealed class SpeakerResolver
     private string? Pronoun(QuoteSpan q, char gender)
     {
         if (gender == 'p') return Found(lastGroup, QuoteAttribution.Pronoun);
+        if (gender == 'n') return Found(lastDocument ?? LastOrganizationBefore(ArticleText.Position(q.Block, q.Open))?.Name, QuoteAttribution.Pronoun);
         var qi = q.Index;
         for (var p = qi - 1; p >= 0 && p >= qi - 3; p--)
         {
@@ -301,14 +418,43 @@ internal sealed class SpeakerResolver
             if (c is not null && (c.Gender == 'u' || c.Gender == gender) && NoOtherPersonBetween(prev, q, c)) return Found(c.Name, QuoteAttribution.Pronoun);
             break;
         }
+        // the nearest person who was a subject ("Schubert replaced Favre …, and he …" is Schubert), else the nearest
         var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
+        Cluster? nearest = null;
         for (var i = idx; i >= 0 && idx - i < 40; i--)
         {
             var c = ents.Clusters[personMentions[i].Cluster];
             if (c.Gender != 'u' && c.Gender != gender) continue;
-            return Found(c.Name, QuoteAttribution.Pronoun);
+            if (!IsObjectLike(personMentions[i])) return Found(c.Name, QuoteAttribution.Pronoun);
+            nearest ??= c;
         }
-        return null;
+        return Found(nearest?.Name, QuoteAttribution.Pronoun);
+    }
+
+    /// <summary>
+    /// A mention inside a prepositional phrase ("pressure on coach Stale Solbakken", "of the prophet Mohammad", "with Lee")
+    /// or right after a past-tense verb ("replaced Lucien Favre") is an object, not the subject a later "he" refers to.
+    /// </summary>
+    private bool IsObjectLike(Mention m)
+    {
+        var toks = doc.Tokens[m.Block];
+        for (var k = m.TokStart - 1; k >= 0 && m.TokStart - k <= 3; k--)
+        {
+            var t = toks[k];
+            if (t.Kind != TokKind.Word || t.Cap) return false;
+            var w = doc.Span(m.Block, k);
+            if (profile.ObjectPrepositions.Contains(w)) return true;
+            if (k == m.TokStart - 1 && !profile.SpeechCues.ContainsKey(w) && profile.PastSuffixes.Length > 0 && EndsWithAny(w, profile.PastSuffixes)) return true;
+            if (profile.Coordinators.Contains(w) || profile.SpeechCues.ContainsKey(w)) return false;
+        }
+        return false;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (w.Length > s.Length + 2 && w.EndsWith(s, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Notes how a speaker was resolved when one was.</summary>

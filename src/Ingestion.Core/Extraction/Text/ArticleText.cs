@@ -22,8 +22,7 @@ internal sealed class ArticleText
     private readonly HashSet<int> lowerWords;
     public readonly ExtractionScratch Scratch;
 
-    /// <param name="abbreviations">The language's abbreviations, whose full stops do not start sentences.</param>
-    public ArticleText(IReadOnlyList<BlockText> blocks, ExtractionScratch scratch, WordSet abbreviations)
+    public ArticleText(IReadOnlyList<BlockText> blocks, ExtractionScratch scratch, TokenizerRules rules)
     {
         Scratch = scratch;
         Blocks = new string[blocks.Count];
@@ -39,7 +38,7 @@ internal sealed class ArticleText
         for (var b = 0; b < Blocks.Length; b++)
         {
             var list = scratch.TokenList(Math.Min(lengths[b] / 5 + 4, 1 << 20));
-            Tokenizer.Tokenize(Block(b), list, abbreviations);
+            Tokenizer.Tokenize(Block(b), list, rules);
             scratch.Tokenized(list.Count);
             Tokens[b] = list;
             if (Headline[b])

@@ -8,7 +8,8 @@ internal sealed class QuoteSpan
     public int Index;
     /// <summary>Token index of the opening mark.</summary>
     public int Open;
-    /// <summary>Token index of the closing mark, or the block's token count when the quote runs to the block's end.</summary>
+    /// <summary>Token index of the closing mark; the block's token count when the quote runs to the block's end; the first
+    /// token after the quote when its closing mark was lost (see <see cref="QuoteFinder"/>).</summary>
     public int Close;
     public int TextStart;
     public int TextEnd;
@@ -42,7 +43,8 @@ internal static class QuoteFinder
             {
                 if (openDouble < 0)
                 {
-                    if (canOpen) { openDouble = k; openSingle = -1; }
+                    // "would be"between two teams": a straight mark glued to the word before still opens when none is open
+                    if (canOpen || (mark == '"' && char.IsLetter(before) && char.IsLetter(after))) { openDouble = k; openSingle = -1; }
                 }
                 else if (canClose)
                 {
@@ -51,6 +53,8 @@ internal static class QuoteFinder
                 }
                 else if (canOpen)
                 {
+                    // A second opening mark: the first quote lost its closing mark. It ends with its first sentence.
+                    CloseAtSentenceEnd(text, toks, block, openDouble, k, quotes);
                     openDouble = k;
                 }
             }
@@ -87,13 +91,32 @@ internal static class QuoteFinder
         }
     }
 
+    /// <summary>
+    /// An opening mark whose quote never closed before the next one opened: the quote is its first sentence (". " and a
+    /// capital), the words of the source's lost closing mark; with no sentence end in between it is no quote.
+    /// </summary>
+    private static void CloseAtSentenceEnd(ReadOnlySpan<char> text, List<Token> toks, int block, int open, int next, List<QuoteSpan> quotes)
+    {
+        for (var k = open + 2; k + 1 < next; k++)
+        {
+            var t = toks[k];
+            if (t.Kind != TokKind.Punct || text[t.Start] is not ('.' or '!' or '?')) continue;
+            var following = toks[k + 1];
+            if (following.Kind != TokKind.Word || !following.Cap || !following.SentStart) continue;
+            var q = Add(text, toks, block, open, k + 1, quotes, closed: false);
+            q.TextEnd = t.End;
+            return;
+        }
+    }
+
     private static bool IsOpenContext(char c) =>
         char.IsWhiteSpace(c) || c is '(' or '[' or '{' or '\u2014' or '\u2013' or '-' or '/' or ':' or '\u00A0' || Tokenizer.IsDoubleQuote(c) || Tokenizer.IsSingleQuote(c);
 
     private static bool IsCloseContext(char c) =>
         char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || Tokenizer.IsDoubleQuote(c) || Tokenizer.IsSingleQuote(c);
 
-    private static QuoteSpan Add(ReadOnlySpan<char> text, List<Token> toks, int block, int open, int close, List<QuoteSpan> quotes)
+    /// <param name="closed">False when no mark closes the quote: token <paramref name="close"/> is the first one after it.</param>
+    private static QuoteSpan Add(ReadOnlySpan<char> text, List<Token> toks, int block, int open, int close, List<QuoteSpan> quotes, bool closed = true)
     {
         var start = toks[open].End;
         var end = close < toks.Count ? toks[close].Start : text.Length;
@@ -102,7 +125,7 @@ internal static class QuoteFinder
         var o = toks[open];
         o.Mark = true;
         toks[open] = o;
-        if (close < toks.Count)
+        if (close < toks.Count && closed)
         {
             var c = toks[close];
             c.Mark = true;

@@ -29,6 +29,15 @@ internal struct Token
     public bool Mark { readonly get => (flags & 8) != 0; set => flags = (byte)(value ? flags | 8 : flags & ~8); }
 }
 
+/// <summary>What the tokenizer needs to know of a language.</summary>
+/// <param name="Abbreviations">Words whose full stop does not end a sentence ("Mr.", "Dr."); single capitals never do.</param>
+/// <param name="HyphenPrefixes">Prefixes split off a capitalised word ("ex-President", "pro-Kurdish", "post-World War II"):
+/// the name starts after the hyphen.</param>
+internal sealed record TokenizerRules(WordSet Abbreviations, WordSet HyphenPrefixes)
+{
+    public static readonly TokenizerRules None = new(WordSet.Empty, WordSet.Empty);
+}
+
 /// <summary>A hand-written, linear tokenizer: words (with inner hyphens and apostrophes), numbers, quote marks, punctuation.</summary>
 internal static class Tokenizer
 {
@@ -42,14 +51,13 @@ internal static class Tokenizer
     public static string[] WordsOf(string s)
     {
         var list = new List<Token>();
-        Tokenize(s, list, WordSet.Empty);
+        Tokenize(s, list, TokenizerRules.None);
         var result = new string[list.Count];
         for (var i = 0; i < list.Count; i++) result[i] = s[list[i].Start..list[i].End];
         return result;
     }
 
-    /// <param name="abbreviations">Words whose full stop does not end a sentence ("Mr.", "Dr."); single capitals never do.</param>
-    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens, WordSet abbreviations)
+    public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens, TokenizerRules rules)
     {
         var i = 0;
         var n = text.Length;
@@ -71,6 +79,7 @@ internal static class Tokenizer
                     if (j >= n) break;
                     var d = span[j];
                     if (IsWordChar(d)) { allDigits &= char.IsDigit(d) ; j++; continue; }
+                    if (IsHyphen(d) && j + 1 < n && char.IsUpper(text[j + 1]) && rules.HyphenPrefixes.Contains(text[i..j])) break;
                     if ((IsHyphen(d) || d == '&') && j + 1 < n && IsWordChar(text[j + 1])) { j++; continue; }
                     if (d is '.' or ',' && allDigits && j + 1 < n && char.IsDigit(text[j + 1])) { j++; continue; }
                     if (IsApostrophe(d) && j + 1 < n && char.IsLetter(text[j + 1]))
@@ -81,6 +90,8 @@ internal static class Tokenizer
                         j++;
                         continue;
                     }
+                    // DW-WORLD.DE, Spiegel.de: a full stop between letters with no space is inside a web address
+                    if (d == '.' && j + 1 < n && char.IsLetter(text[j + 1]) && char.IsLetter(text[j - 1]) && j - i > 1) { j++; continue; }
                     // U.S., D.C.: single letters joined by periods.
                     if (d == '.' && j - i == 1 && char.IsUpper(c) && j + 2 < n && char.IsUpper(text[j + 1]) && text[j + 2] == '.')
                     {
@@ -132,7 +143,7 @@ internal static class Tokenizer
             {
                 // Not after an abbreviation ("Mr.", single initials, "U.S" handled in the word).
                 var prev = tokens.Count >= 2 ? tokens[^2] : default;
-                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.Slice(prev.Start, prev.End - prev.Start), abbreviations);
+                var abbreviation = c == '.' && tokens.Count >= 2 && prev.Kind == TokKind.Word && IsAbbreviation(text.Slice(prev.Start, prev.End - prev.Start), rules.Abbreviations);
                 if (!abbreviation) sentStart = true;
             }
             i++;
