@@ -12,16 +12,34 @@ namespace Ingestion.Core.Cleaning;
 internal static class Bylines
 {
     /// <summary>A byline starts this close to the paragraph's end; an editor's names are at most this long.</summary>
-    private const int MaxBylineChars = 260, MaxEditorChars = 90, MaxNameWords = 5;
+    private const int MaxBylineChars = 260, MaxEditorChars = 90, MaxNameWords = 5, MaxRunInEndChars = 600;
 
     /// <summary>What a run-in byline holds, and where in the paragraph it starts.</summary>
     public sealed record RunIn(int Start, List<string> Names, List<string> Agencies, List<string> Initials);
 
-    /// <summary>Takes a byline off the end of the last paragraph (or of the lead when there is no body).</summary>
+    /// <summary>
+    /// Takes a byline off the end of the last paragraph (or of the lead when there is no body), after the end-of-article
+    /// chrome run into it ("… in Berlin. Each evening at 1830 UTC, DW's editors send out …"), whose signature is kept.
+    /// </summary>
     public static void TakeRunIn(ArticleDraft draft, UiCatalog catalog)
     {
         var inBody = draft.Body.Count > 0;
         var text = inBody ? draft.Body[^1].Text : draft.Lead;
+        if (RunInEnd(text, catalog) is { } end)
+        {
+            var tail = text[end..];
+            text = text[..end].TrimEnd();
+            if (draft.Signature is null && Signatures.RunInAtEnd(tail) is { } signature) draft.Signature = signature;
+            if (inBody)
+            {
+                if (text.Length == 0) draft.Body.RemoveAt(draft.Body.Count - 1);
+                else draft.Body[^1] = draft.Body[^1] with { Text = text };
+            }
+            else draft.Lead = text;
+            draft.Remove(RemovalRules.EndOfArticle);
+            inBody = draft.Body.Count > 0;
+            text = inBody ? draft.Body[^1].Text : draft.Lead;
+        }
         if (Read(text, catalog) is not { } byline) return;
         var rest = text[..byline.Start].TrimEnd();
         if (inBody)
@@ -34,6 +52,18 @@ internal static class Bylines
         if (draft.Signature is null && (byline.Agencies.Count > 0 || byline.Initials.Count > 0))
             draft.Signature = new Signature(byline.Initials, byline.Agencies);
         draft.Remove(RemovalRules.Authors);
+    }
+
+    /// <summary>Where an end-of-article string run into the paragraph at a sentence start begins; null when none is.</summary>
+    private static int? RunInEnd(string text, UiCatalog catalog)
+    {
+        var from = Math.Max(0, text.Length - MaxRunInEndChars);
+        foreach (var marker in catalog.EndOfArticleStrings)
+        {
+            var i = text.IndexOf(marker, from, StringComparison.Ordinal);
+            if (i > 1 && text[i - 1] == ' ' && text[i - 2] is '.' or '!' or '?' or '"' or '\u201D') return i;
+        }
+        return null;
     }
 
     /// <summary>The byline at the end of <paramref name="text"/>, or null when it ends otherwise.</summary>

@@ -29,13 +29,41 @@ internal static class Signatures
     /// </summary>
     public static int LengthWithout(string text)
     {
+        var start = RunInStart(text);
+        return start < 0 ? text.Length : text.AsSpan(0, start).TrimEnd().Length;
+    }
+
+    /// <summary>The signature run into the end of <paramref name="text"/>, or null.</summary>
+    public static Signature? RunInAtEnd(string text)
+    {
+        var start = RunInStart(text);
+        return start < 0 ? null : Read(text[start..].TrimEnd());
+    }
+
+    /// <summary>
+    /// Where a signature run into the end of the text starts ("… dpa)" back over "cw/rc", "ccp, ncy / ai"), or -1.
+    /// Run into prose, only the writer/editor slash marks it: "… the minister said (AFP)" ends a sentence.
+    /// </summary>
+    private static int RunInStart(string text)
+    {
         var t = text.AsSpan().TrimEnd();
-        if (t.IsEmpty || t[^1] != ')') return text.Length;
+        if (t.IsEmpty || t[^1] != ')') return -1;
         var open = t.LastIndexOf('(');
-        if (open < 0) return text.Length;
-        var start = t[..open].TrimEnd().LastIndexOf(' ') + 1;
-        if (!Parse(t[start..], null, null, out var slashed) || !slashed) return text.Length;
-        return text.AsSpan(0, start).TrimEnd().Length;
+        if (open < 0) return -1;
+        // the initials, word by word back from the brackets while each word is one ("cw/rc", "ccp, ncy / ai"); the widest
+        // start that still reads as a signature wins, so prose before them ("the minister said") stays prose
+        var best = -1;
+        var end = t[..open].TrimEnd().Length;
+        while (end > 0 && open - end < MaxInitialsChars)
+        {
+            var space = t[..end].LastIndexOf(' ');
+            var word = t[(space + 1)..end];
+            foreach (var ch in word) if (!(char.IsAsciiLetterLower(ch) || ch is ',' or '/')) return best;
+            if (Parse(t[(space + 1)..], null, null, out var slashed) && slashed) best = space + 1;
+            if (space < 0) break;
+            end = t[..space].TrimEnd().Length;
+        }
+        return best;
     }
 
     /// <summary>Whether <paramref name="line"/> is a signature; its parts go into the lists when they are given.</summary>

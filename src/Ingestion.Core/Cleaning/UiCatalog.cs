@@ -58,6 +58,8 @@ internal sealed class UiCatalog
     /// <summary>The entries of <see cref="DropPrefixes"/> that start a video player's notice (the line is media).</summary>
     public required FrozenSet<string> VideoNotices { get; init; }
     public required PrefixIndex EndOfArticle { get; init; }
+    /// <summary>The end-of-article strings themselves, longest first, for chrome run into the last paragraph.</summary>
+    public required string[] EndOfArticleStrings { get; init; }
     /// <summary>Longest entry of <see cref="DropLines"/> and <see cref="AdMarkers"/>: longer lines skip the set lookups.</summary>
     public required int MaxExactLineLength { get; init; }
     /// <summary>Credit labels longest first, so "Foto:" does not shadow "Fotografi:".</summary>
@@ -143,6 +145,7 @@ internal sealed class UiCatalog
             DropPrefixes = new PrefixIndex(prefixes),
             VideoNotices = videoNotices.ToFrozenSet(StringComparer.Ordinal),
             EndOfArticle = new PrefixIndex(ends),
+            EndOfArticleStrings = [.. ends.Distinct(StringComparer.Ordinal).OrderByDescending(x => x.Length)],
             MaxExactLineLength = Math.Max(drop.Max(x => x.Length), ads.Max(x => x.Length)),
             CreditLabels = [.. credits.OrderByDescending(x => x.Length)],
             CreditHints = Strings(c, "creditHints"),

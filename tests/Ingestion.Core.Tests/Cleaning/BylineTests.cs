@@ -53,7 +53,7 @@ public class BylineTests
     {
         var analysis = new Ingestion.Core.Extraction.RuleBasedAnalyzer().Analyze(Clean(Body + " Author: Darren Mara, Sarah Harman (AFP, Reuters) Editor: Nancy Isenson"));
 
-        Assert.Contains(analysis.Entities, e => e.Name == "OSCE");
+        Assert.Contains(analysis.Entities, e => e.Aliases.Contains("OSCE"));
         Assert.DoesNotContain(analysis.Entities, e => e.Name.Contains("Mara") || e.Name.Contains("Isenson") || e.Name.Contains("Agence"));
     }
 }

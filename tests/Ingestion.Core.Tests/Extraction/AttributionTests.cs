@@ -1,3 +1,5 @@
+using Ingestion.Core.Model;
+
 namespace Ingestion.Core.Tests.Extraction;
 
 public class AttributionTests
@@ -107,11 +109,14 @@ public class AttributionTests
     }
 
     [Fact]
-    public void Sentence_initial_according_to_and_generic_groups_are_not_people()
+    public void Sentence_initial_according_to_and_generic_groups_are_not_people_but_speak_as_described()
     {
         var a = AnalyzerTestKit.Analyze("Jobs", "The company announced job cuts.",
             "Police said the suspect \"acted alone and planned the attack for many months.\" According to Reuters, the company \"plans to cut 5,000 jobs over the next two years.\"");
-        Assert.Null(a.Single("acted alone").Speaker);
+        // police are never named: the quote is theirs as the article describes them, and no entity
+        var police = a.Single("acted alone");
+        Assert.Equal("police", police.Speaker);
+        Assert.Equal(QuoteAttribution.Role, police.Attribution);
         Assert.Equal("Reuters", a.Single("5,000 jobs").Speaker);
         Assert.DoesNotContain(a.Entities, e => e.Name == "Police");
     }

@@ -79,6 +79,12 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             else if (m.Cluster < 0) Attach(target, m);
             acronyms.TryAdd(m.FirstWord, target);
         }
+        // "NSA" from the lexicon and "National Security Agency" typed from its heads are one agency
+        foreach (var c in clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Organization || !c.Mentions.TrueForAll(x => x.WordCount == 1 && NameShapes.IsAcronym(x.FirstWord))) continue;
+            if (initials.GetValueOrDefault(c.Mentions[0].FirstWord) is { Dropped: false } full && full != c) Merge(c, full);
+        }
         foreach (var m in mentions)
         {
             if (m.Cluster >= 0 || m.WordCount != 1 || !NameShapes.IsAcronym(m.FirstWord)) continue;
@@ -133,11 +139,13 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 person.Role ??= m.Role;
                 continue;
             }
+            // "Dortmund" for "Borussia Dortmund": a word of the one organisation that has it
+            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
+            if (org is not null && !profile.OrgHeads.Contains(m.FirstWord) && m.Type is EntityType.Organization or EntityType.Other) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed)
             {
                 if (m.Type == EntityType.Organization || m.Type == EntityType.Person) { Get(m.Type, m.Surface, m); continue; }
             }
-            var org = wordIndex.TryGetValue(word, out var cands) ? SingleOrganization(cands) : null;
             if (org is not null && !profile.OrgHeads.Contains(m.FirstWord)) { Attach(org, m); continue; }
             if (m.Kind == MentionKind.Typed) Get(m.Type, m.Surface, m);
         }

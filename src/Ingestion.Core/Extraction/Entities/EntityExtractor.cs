@@ -21,7 +21,10 @@ internal sealed class EntityExtractor(ArticleText doc, LanguageProfile profile)
     public void Run()
     {
         var sink = new MentionSink(doc, Mentions);
-        new SpanScanner(doc, profile, sink, new MentionTyper(doc, profile, sink)).ScanAll();
+        var typer = new MentionTyper(doc, profile, sink);
+        var scanner = new SpanScanner(doc, profile, sink, typer);
+        typer.Scanner = scanner;
+        scanner.ScanAll();
         new Coreference(doc, profile, Mentions, Clusters).Run();
         CanonicalNames.Apply(doc, profile, Clusters);
         IndexMentions();

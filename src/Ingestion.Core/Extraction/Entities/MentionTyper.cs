@@ -3,10 +3,14 @@ namespace Ingestion.Core.Extraction;
 /// <summary>Types each span the scanner hands over by asking <see cref="TypingRules.Ordered"/>, and records the mention.</summary>
 internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, MentionSink sink)
 {
-    private readonly NameCandidate candidate = new(doc, profile);
+    private NameCandidate? candidate;
+
+    /// <summary>The scanner whose spans this typer types (the candidate asks it about the words around a span).</summary>
+    public SpanScanner Scanner { set => candidate = new NameCandidate(doc, profile, value); }
 
     public void Classify(int b, int s, int e, string? title, string? nationality)
     {
+        var candidate = this.candidate ?? throw new InvalidOperationException("The typer has no scanner.");
         candidate.Reset(b, s, e, title, nationality);
         foreach (var rule in TypingRules.Ordered)
         {

@@ -4,8 +4,11 @@ namespace Ingestion.Core.Extraction;
 /// A span the scanner found, as the typing rules see it: its words, the title and nationality taken off its front,
 /// and the words around it. One object per article, refilled for each span (<see cref="MentionTyper"/>).
 /// </summary>
-internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile)
+internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile, SpanScanner scanner)
 {
+    /// <summary>See <see cref="SpanScanner.IsClubByItsCity"/>.</summary>
+    public bool IsClubByItsCity() => scanner.IsClubByItsCity(Block, Start);
+
     public ArticleText Doc => doc;
     public LanguageProfile Profile => profile;
     public int Block { get; private set; }

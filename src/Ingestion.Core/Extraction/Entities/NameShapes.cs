@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Ingestion.Core.Extraction;
 
-/// <summary>What the shape of a word says about it, whatever it means: acronyms, brands, hyphenated adjectives.</summary>
+/// <summary>What the shape of a word says about it, whatever it means: acronyms, brands.</summary>
 internal static class NameShapes
 {
     /// <summary>"NATO", "G20", "AfD"-free upper-case runs: two capitals or more (or one and a final digit), nothing but capitals, digits, '-', '&amp;', '.'.</summary>
@@ -31,17 +31,6 @@ internal static class NameShapes
             return true;
         }
         return false;
-    }
-
-    /// <summary>"Vatican-backed", "Republican-controlled", "Nazi-like": adjectives, not names.</summary>
-    public static bool IsHyphenAdjective(ReadOnlySpan<char> w, LanguageProfile profile)
-    {
-        var h = w.LastIndexOf('-');
-        if (h <= 0 || h + 1 >= w.Length || !char.IsLower(w[h + 1])) return false;
-        var tail = w[(h + 1)..];
-        foreach (var suffix in profile.HyphenAdjectiveSuffixes)
-            if (tail.EndsWith(suffix, StringComparison.Ordinal)) return true;
-        return profile.HyphenAdjectiveTails.Contains(tail);
     }
 
     /// <summary>Lower case without accents, curly apostrophes and dashes as ASCII: "Erdoğan" and "Erdogan" fold alike.</summary>

@@ -22,7 +22,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsCapWord(int b, int k)
     {
         var t = doc.Tokens[b][k];
-        return t.Kind == TokKind.Word && t.Cap && !NameShapes.IsHyphenAdjective(doc.Span(b, k), profile);
+        return t.Kind == TokKind.Word && t.Cap;
     }
 
     /// <summary>Lower-case words that may sit inside a name: particles, prepositions, "and", "the".</summary>
@@ -36,7 +36,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var t = doc.Tokens[b][k];
         if (t.Kind != TokKind.Word || !t.Cap) return false;
         var w = doc.Span(b, k);
-        if (profile.CommonCaps.Contains(w)) return profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k);
+        if (profile.CommonCaps.Contains(w))
+            return (profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k))
+                || (profile.ForeignArticles.Contains(w) && !CapitalSaysNothing(b, k) && k + 1 < doc.Tokens[b].Count && IsCapWord(b, k + 1));
         if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;
         if (NameShapes.IsAcronym(w)) return true;
@@ -49,6 +51,18 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         if (k + 1 >= doc.Tokens[b].Count || !IsCapWord(b, k + 1)) return false;
         var e = CapitalizedRunEnd(b, k + 1);
         return profile.EventHeads.Contains(doc.Span(b, e - 1));
+    }
+
+    /// <summary>
+    /// "Stuttgart beat Nuremberg 2-1": in a sports story a city named without "in", "at" or "from" before it is its club.
+    /// Countries stay places (national teams are rarer than the countries in match reports).
+    /// </summary>
+    public bool IsClubByItsCity(int b, int k)
+    {
+        if (!doc.IsAboutSport(profile)) return false;
+        // cities and regions ("Bayern"), not "Europe" or a country
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
+        return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
@@ -86,7 +100,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
             if (!tk.Cap && !world.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
-            if (lexLen == 0 && (!CanStartName(b, k) || NameShapes.IsHyphenAdjective(doc.Span(b, k), profile))) { k++; continue; }
+            if (lexLen == 0 && !CanStartName(b, k)) { k++; continue; }
             if (lexLen == 0 && !toks[k].Cap) { k++; continue; }
             // "St. Peter's Square", "St. Petersburg": the abbreviation and its full stop belong to the name.
             if (lexLen == 0 && toks[k].Cap && profile.SaintAbbreviations.Contains(doc.Span(b, k)) && k + 2 < n && doc.Span(b, k + 1) is "." && IsCapWord(b, k + 2))
@@ -99,7 +113,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             if (toks[k].Cap) e = CapitalizedRunEnd(b, k);
             if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
             {
-                sink.AddKnown(b, k, k + lexLen, entry!);
+                if (lexLen == 1 && entry!.Type == Model.EntityType.Location && IsClubByItsCity(b, k)) sink.AddTyped(b, k, k + 1, Model.EntityType.Organization, null, personCue: false, orgCue: true);
+                else sink.AddKnown(b, k, k + lexLen, entry!);
                 k += lexLen;
                 continue;
             }
@@ -161,8 +176,10 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 while (j < n && j - e < 3 && toks[j].Kind == TokKind.Word && IsConnector(doc.Span(b, j))
                        && !(IsWord(b, j, profile.Coordinators) || IsWord(b, j, profile.ComplementPrepositions))) j++;
                 var valid = j == e + 1 || (isOf ? EndsWithArticle(b, j) : !ContainsArticle(b, e, j));
-                if (valid && j < n && IsCapWord(b, j)) { e = j + 1; continue; }
+                if (valid && j < n && IsCapWord(b, j) && !profile.RunBreakers.Contains(doc.Span(b, j))) { e = j + 1; continue; }
             }
+            // "Standard & Poor's", "Marks & Spencer": an ampersand between capitalised words
+            if (toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "&" && e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
             // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
             if (toks[e].Kind is TokKind.Poss or TokKind.Quote && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)
                 && (toks[e].Kind != TokKind.Quote || (doc.Blocks[b][toks[e].Start] is '\'' or '\u2019' && doc.Blocks[b][toks[e].Start - 1] == 's'))
@@ -253,8 +270,6 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             for (var j = 1; j < en.Tokens.Length && ok; j++)
                 ok = doc.Span(b, k + j).SequenceEqual(en.Tokens[j]);
             if (!ok) continue;
-            // A sentence-initial "May" or "Turkey" is a word; a lexicon single word at sentence start must be capitalized anyway.
-            if (en.Tokens.Length == 1 && !toks[k].Cap) continue;
             entry = en;
             return en.Tokens.Length;
         }
@@ -344,6 +359,15 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 return;
             }
         }
+        // "US Justice Department", "UN Food and Agriculture Organization": a country's or a body's acronym before the name of
+        // one of its bodies is named on its own ("London School of Economics" and "Seoul National University" stay whole)
+        if (e - s >= 3 && NameShapes.IsAcronym(doc.Span(b, s)) && MatchLexicon(b, s, out var owner) == 1 && owner is not null
+            && (HasStateBodyHead(b, s + 1, e) || owner.Type == Model.EntityType.Organization) && HasOrgHead(b, s + 1, e))
+        {
+            sink.AddKnown(b, s, s + 1, owner);
+            ProcessSpan(b, s + 1, e, depth + 1);
+            return;
+        }
         // After stripping, the rest may be a lexicon name ("Russian President" stripped off "Vladimir Putin" is not, "German Bundestag" is).
         if (stripped || depth > 0)
         {
@@ -355,7 +379,34 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             var lexLen = MatchLexicon(b, s + 1, out var entry);
             if (lexLen == e - s - 1 && entry!.Type == Model.EntityType.Organization) { sink.AddKnown(b, s + 1, e, entry); return; }
         }
+        // "head of the National Electro-mobility Platform Henning Kagermann": a person's name run onto a body's name
+        if (PersonNameInside(b, s, e) is var split and > 0)
+        {
+            // "Public Relations Manager Michael Summer": what ends in a title is the person's role, no name of its own
+            var last = doc.Span(b, split - 1);
+            if (!profile.Titles.ContainsKey(last) && !profile.RoleNouns.Contains(last)) ProcessSpan(b, s, split, depth + 1);
+            ProcessSpan(b, split, e, depth + 1);
+            return;
+        }
         typer.Classify(b, s, e, title, nationality);
+    }
+
+    /// <summary>
+    /// Where a person's name starts inside a run of capitals ("… Platform Henning Kagermann", "Trump Steven Spielberg"):
+    /// a given name after a word that is no name (an ordinary word, a head, a place), with a surname after it; 0 when none.
+    /// </summary>
+    private int PersonNameInside(int b, int s, int e)
+    {
+        for (var i = s + 1; i + 1 < e; i++)
+        {
+            var w = doc.Span(b, i);
+            if (!profile.GivenNameCues.Contains(w) || !IsCapWord(b, i + 1)) continue;
+            var before = doc.Span(b, i - 1);
+            if (!doc.Tokens[b][i - 1].Cap || world.GivenNames.ContainsKey(before) || IsInitialStop(b, i - 1)) continue;
+            var known = world.Names.TryGetValue(before, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1);
+            if (profile.IsCommonWord(before) || profile.OrgHeads.Contains(before) || profile.KeeperWords.Contains(before) || known) return i;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -387,9 +438,26 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         if (and - s < 1) return false;
         var last = doc.Span(b, and - 1);
-        if (profile.OrgHeads.Contains(last)) return true;
+        if (profile.OrgHeads.Contains(last) || NameShapes.IsAcronym(last)) return true;
+        // "Kofi Annan and the Nobel Peace Prize": a person's name before "and"
+        if (and - s >= 2 && profile.GivenNameCues.Contains(doc.Span(b, s))) return true;
+        if (MatchLexicon(b, s, out var known) == and - s && known is not null) return true;
         if (world.Names.TryGetValue(last, out var entries) && Array.Exists(entries, x => x.Tokens.Length == 1 && x.Type == Model.EntityType.Location)) return true;
         return world.Kinds.TryGetValue(last, out var kinds) && (kinds & NameKinds.BigCity) != 0;
+    }
+
+    private bool HasOrgHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    private bool HasStateBodyHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.StateBodyHeads.Contains(doc.Span(b, i))) return true;
+        return false;
     }
 
     /// <summary>An organisation head in [s, e) that is no state body's ("Institute", "Association"; not "Ministry").</summary>

@@ -38,6 +38,7 @@ internal static class TypingRules
 {
     public static readonly TypingRule[] Ordered =
     [
+        new TitleOfAWork(),
         new LoneCommonWord(),
         new LoneDateWord(),
         new TitleWithoutName(),
@@ -55,9 +56,38 @@ internal static class TypingRules
         new LoneKnownName(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
+        new ForeignArticleName(),
+        new OrganizationCueBefore(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
+}
+
+/// <summary>
+/// "The Yacoubian Building", "I Want a Famous Face", "Five Wise Men": capitalised words that fill a whole quote are the
+/// title of a work or a coined name, not an entity, unless the reference data knows them.
+/// </summary>
+internal sealed class TitleOfAWork : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        var q = toks[c.Start].InQuote;
+        if (q < 0 || c.Kinds != NameKinds.None || c.PersonCue) return Typing.Pass;
+        var quote = c.Doc.Quotes[q];
+        // 'the daily "Rheinische Post"': an organisation noun before the quote names a body
+        if (quote.Open > 0 && c.Doc.Tokens[c.Block][quote.Open - 1].Kind == TokKind.Word && c.Profile.OrgCueNouns.Contains(c.Doc.Span(c.Block, quote.Open - 1))) return Typing.Pass;
+        for (var k = quote.Open + 1; k < quote.Close && k < toks.Count; k++)
+            if (toks[k].Kind == TokKind.Word && (k < c.Start || k >= c.End) && (toks[k].Cap || !c.Profile.IsCommonWord(c.Doc.Span(c.Block, k)) || !IsSmallWord(c, k))) return Typing.Pass;
+        return Typing.Drop;
+    }
+
+    /// <summary>"a", "the", "of": the small words a title's capitals leave out.</summary>
+    private static bool IsSmallWord(NameCandidate c, int k)
+    {
+        var w = c.Doc.Span(c.Block, k);
+        return c.Profile.DefiniteArticles.Contains(w) || c.Profile.IndefiniteArticles.Contains(w) || c.Profile.ComplementPrepositions.Contains(w) || c.Profile.Coordinators.Contains(w);
+    }
 }
 
 /// <summary>"However", "Monday": capitalised function words and dates are never names alone.</summary>
@@ -120,9 +150,15 @@ internal sealed class LoneKnownName : TypingRule
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
         var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
+        if ((kinds & (NameKinds.BigCity | NameKinds.City | NameKinds.Region)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
+        // a small town or a region that is also a word ("Green", "Delta") is the word
+        if (alsoAWord && (kinds & (NameKinds.Person | NameKinds.Location | NameKinds.Organization | NameKinds.Event | NameKinds.BigCity)) == 0) return Typing.Pass;
         if ((kinds & NameKinds.BigCity) != 0) return Typing.As(EntityType.Location);
         // "Hope", "Day", "Hall" are persons in WordNet too; a person's name alone is trusted only when it is no word
-        if ((kinds & NameKinds.Person) != 0) return alsoAWord || c.Profile.World.OrganizationFirstWords.Contains(c.First) ? Typing.Pass : Typing.Person();
+        if ((kinds & NameKinds.Person) != 0 && !alsoAWord && !c.Profile.World.OrganizationFirstWords.Contains(c.First)) return Typing.Person();
+        // "Earth", "Mars": a place that is also a god or a word is the place
+        if ((kinds & NameKinds.Person) != 0 && (kinds & (NameKinds.Location | NameKinds.City | NameKinds.Region)) != 0) return Typing.As(EntityType.Location);
+        if ((kinds & NameKinds.Person) != 0) return Typing.Pass;
         return KnownKinds.Single(kinds) is { } type ? Typing.As(type) : Typing.Pass;
     }
 
@@ -143,7 +179,7 @@ internal static class KnownKinds
     {
         EntityType? type = null;
         if ((kinds & NameKinds.Person) != 0) type = EntityType.Person;
-        if ((kinds & (NameKinds.Location | NameKinds.City)) != 0) { if (type is not null) return null; type = EntityType.Location; }
+        if ((kinds & (NameKinds.Location | NameKinds.City | NameKinds.Region)) != 0) { if (type is not null) return null; type = EntityType.Location; }
         if ((kinds & NameKinds.Organization) != 0) { if (type is not null) return null; type = EntityType.Organization; }
         if ((kinds & NameKinds.Event) != 0) { if (type is not null) return null; type = EntityType.Event; }
         return type;
@@ -221,7 +257,7 @@ internal sealed class PlaceInsideName : TypingRule
     public override Typing Decide(NameCandidate c)
     {
         // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
-        if (c.PersonCue && !(c.Title is null && c.PrevLower.IsEmpty && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
+        if (c.PersonCue && !(c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;
@@ -234,6 +270,27 @@ internal sealed class PlaceInsideName : TypingRule
     private static bool IsPlace(NameCandidate c, int i) =>
         (c.Profile.World.Names.TryGetValue(c.Word(i), out var lexs) && Array.Exists(lexs, x => x.Tokens.Length == 1 && x.Type == EntityType.Location))
         || (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var kinds) && (kinds & NameKinds.BigCity) != 0 && (kinds & NameKinds.Person) == 0);
+}
+
+/// <summary>
+/// "Die Welt", "Il Messaggero", "To Vima": a name led by another language's article is a title or a body, not a person.
+/// An article that also starts surnames ("Le Pen", "De Gaulle") needs an organisation noun before it ("the daily Le Figaro").
+/// </summary>
+internal sealed class ForeignArticleName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length < 2 || !c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
+        var alsoASurnameParticle = c.Profile.NameParticles.Contains(c.First.ToString().ToLowerInvariant());
+        return !alsoASurnameParticle || c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization) : Typing.Pass;
+    }
+}
+
+/// <summary>"the daily Süddeutsche Zeitung", "carmaker Rolls Royce": an organisation noun right before a name of several words.</summary>
+internal sealed class OrganizationCueBefore : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>

@@ -23,6 +23,8 @@ internal enum NameKinds : byte
     City = 16,
     /// <summary>A GeoNames place of 250,000 people or more: a name news use for the place before anything else.</summary>
     BigCity = 32,
+    /// <summary>A country's state, province or region (ISO 3166-2: "Helmand", "Borno", "Hessen").</summary>
+    Region = 64,
 }
 
 /// <summary>
@@ -51,6 +53,19 @@ internal sealed class Gazetteer
 
     /// <summary>A country's name as the news names it: CLDR's name renamed where news usage differs, "&amp;" as "and".</summary>
     public string CanonicalCountry(string name) => Canonical(renames, name);
+
+    /// <summary>The name with its letters spelled as English texts spell them when they lack them ("ü" -> "ue"); null when unchanged.</summary>
+    private static string? Transliterate(string name, Dictionary<char, string> table)
+    {
+        System.Text.StringBuilder? sb = null;
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (!table.TryGetValue(name[i], out var with)) { sb?.Append(name[i]); continue; }
+            sb ??= new System.Text.StringBuilder(name.Length + 4).Append(name, 0, i);
+            sb.Append(with);
+        }
+        return sb?.ToString();
+    }
 
     private static string Canonical(WordMap<string> renames, string name)
     {
@@ -133,11 +148,20 @@ internal sealed class Gazetteer
         var orgFirstWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, kind) in kinds)
             if ((kind & NameKinds.Organization) != 0 && name.IndexOf(' ') is > 0 and var space) orgFirstWords.Add(name[..space]);
+        var transliteration = ExtractionData.Rows("world/transliterations.tsv").ToDictionary(r => r[0][0], r => r[1]);
+        void AddKind(string name, NameKinds kind)
+        {
+            kinds[name] = kinds.GetValueOrDefault(name) | kind;
+            // "Düsseldorf" is also written "Duesseldorf" in English texts
+            if (Transliterate(name, transliteration) is { } plain) kinds[plain] = kinds.GetValueOrDefault(plain) | kind;
+        }
         foreach (var row in ExtractionData.Rows("world/geonames-cities.tsv", optional: true))
         {
             var population = long.Parse(row[2], CultureInfo.InvariantCulture);
-            kinds[row[0]] = kinds.GetValueOrDefault(row[0]) | NameKinds.City | (population >= 250_000 ? NameKinds.BigCity : NameKinds.None);
+            AddKind(row[0], NameKinds.City | (population >= 250_000 ? NameKinds.BigCity : NameKinds.None));
         }
+        foreach (var row in ExtractionData.Rows("world/iso-subdivisions.tsv", optional: true))
+            AddKind(row[0], NameKinds.Region);
 
         var lowerStarts = new bool[128 * 32];
         foreach (var key in names.Keys)

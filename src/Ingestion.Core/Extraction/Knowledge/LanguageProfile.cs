@@ -82,6 +82,8 @@ internal sealed class LanguageProfile
     public required WordSet Abbreviations { get; init; }
     /// <summary>Capitalised words that end a run of names ("Sergei Lavrov Monday", "Edmonton UTC"): weekdays, time zones.</summary>
     public required WordSet RunBreakers { get; init; }
+    /// <summary>Other languages' articles that start names quoted in this one ("Die Welt", "Le Figaro").</summary>
+    public required WordSet ForeignArticles { get; init; }
     /// <summary>Ordinals that start the name of a numbered event ("Second World War").</summary>
     public required WordSet Ordinals { get; init; }
     /// <summary>Month abbreviations that are no name before a date ("Jan. 20").</summary>
@@ -104,7 +106,8 @@ internal sealed class LanguageProfile
     public required TokenizerRules Tokenizing { get; init; }
     /// <summary>Titles that stay part of how a person is named when one name follows ("Pope Francis").</summary>
     public required WordSet TitlesKeptWithName { get; init; }
-    /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Nazi-like"): suffixes and whole tails.</summary>
+    /// <summary>Hyphenated adjectives built on a name ("Vatican-backed", "Munich-based"): suffixes and whole tails. The
+    /// tokenizer splits them off (<see cref="Tokenizing"/>), so the name before the hyphen is a mention of its own.</summary>
     public required string[] HyphenAdjectiveSuffixes { get; init; }
     public required WordSet HyphenAdjectiveTails { get; init; }
     /// <summary>Owners in a possessive organisation name ("Students' Union", "People's Party").</summary>
@@ -144,6 +147,11 @@ internal sealed class LanguageProfile
     public required WordSet OrgCueNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
+    /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
+    public required WordSet SportsCues { get; init; }
+    public required int SportsCueCount { get; init; }
+    /// <summary>Prepositions of place: "in Stuttgart" is the city even in a match report.</summary>
+    public required WordSet LocativePrepositions { get; init; }
     /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
     public required WordSet VerbsBeforeSpeech { get; init; }
 
@@ -244,6 +252,7 @@ internal sealed class LanguageProfile
             Abbreviations = Set(words.Abbreviations),
             RunBreakers = Set(words.RunBreakers),
             Ordinals = Set(words.Ordinals),
+            ForeignArticles = Set(words.ForeignArticles),
             DateWords = Set(words.DateWords),
             NameParticles = Set(words.NameParticles),
             ComplementPrepositions = Set(words.ComplementPrepositions),
@@ -253,7 +262,7 @@ internal sealed class LanguageProfile
             DefiniteArticles = Set(words.DefiniteArticles),
             IndefiniteArticles = Set(words.IndefiniteArticles),
             SaintAbbreviations = Set(words.SaintAbbreviations),
-            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes)),
+            Tokenizing = new TokenizerRules(Set(words.Abbreviations), Set(words.HyphenPrefixes), Set(words.HyphenAdjectiveTails), words.HyphenAdjectiveSuffixes),
             TitlesKeptWithName = Set(words.TitlesKeptWithName),
             HyphenAdjectiveSuffixes = words.HyphenAdjectiveSuffixes,
             HyphenAdjectiveTails = Set(words.HyphenAdjectiveTails),
@@ -277,6 +286,9 @@ internal sealed class LanguageProfile
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
+            SportsCues = Set(words.SportsCues),
+            SportsCueCount = words.SportsCueCount,
+            LocativePrepositions = Set(words.LocativePrepositions),
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -325,6 +337,7 @@ internal sealed class LanguageProfile
         public string[] NameParticles { get; init; } = [];
         public string[] RunBreakers { get; init; } = [];
         public string[] Ordinals { get; init; } = [];
+        public string[] ForeignArticles { get; init; } = [];
         public string[] DateWords { get; init; } = [];
         public string[] ComplementPrepositions { get; init; } = [];
         public string[] TopicPrepositions { get; init; } = [];
@@ -347,6 +360,9 @@ internal sealed class LanguageProfile
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
+        public string[] SportsCues { get; init; } = [];
+        public int SportsCueCount { get; init; } = int.MaxValue;
+        public string[] LocativePrepositions { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];

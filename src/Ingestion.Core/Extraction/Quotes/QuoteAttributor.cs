@@ -65,21 +65,26 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
     /// <summary>"Women's World Cup gender tests 'ridiculous'": a headline quote the body repeats has the body's speaker.</summary>
     private void InheritRepeatedHeadlineQuotes(List<QuoteSpan> quotes)
     {
+        Dictionary<string, QuoteSpan>? bodyQuotes = null;
         foreach (var q in quotes)
         {
             if (q.Attributed || !doc.Headline[q.Block]) continue;
-            var text = Bare(q);
-            if (text.Length == 0) continue;
-            foreach (var later in quotes)
-            {
-                if (later.Block <= q.Block || !later.Attributed || later.Speaker is null || !Bare(later).Equals(text, StringComparison.OrdinalIgnoreCase)) continue;
-                q.Speaker = later.Speaker;
-                q.Cue = later.Cue;
-                q.How = QuoteAttribution.Continued;
-                q.Attributed = true;
-                break;
-            }
+            bodyQuotes ??= AttributedBodyQuotes(quotes);
+            if (!bodyQuotes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Bare(q), out var later)) continue;
+            q.Speaker = later.Speaker;
+            q.Cue = later.Cue;
+            q.How = QuoteAttribution.Continued;
+            q.Attributed = true;
         }
+    }
+
+    /// <summary>The attributed quotes outside headlines by their bare text (the first of each), so a look-up is one hash.</summary>
+    private Dictionary<string, QuoteSpan> AttributedBodyQuotes(List<QuoteSpan> quotes)
+    {
+        var byText = new Dictionary<string, QuoteSpan>(StringComparer.OrdinalIgnoreCase);
+        foreach (var q in quotes)
+            if (q.Attributed && q.Speaker is not null && !doc.Headline[q.Block]) byText.TryAdd(Bare(q).ToString(), q);
+        return byText;
     }
 
     /// <summary>A quote's text without the punctuation at its ends.</summary>

@@ -271,9 +271,13 @@ internal sealed class SpeakerResolver
             // "the company said": the last organisation named before, when no name holds the noun
             if (best is null && profile.OrgCueNouns.Contains(head)) best = LastOrganizationBefore(pos);
             if (best is not null) return Found(best.Name, QuoteAttribution.Role);
-            // "the official committee said": a body the article never names is named as it describes it
-            var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) ? s + 1 : s;
-            return from <= e ? Found(doc.Text(b, from, e + 1), QuoteAttribution.Role) : null;
+            // "the official committee said", "Police said": a body the article never names is named as it describes it
+            var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) || profile.DefiniteArticles.Contains(LowerFirst(doc.Span(b, s))) ? s + 1 : s;
+            if (from > e) return null;
+            var description = doc.Text(b, from, e + 1);
+            // a capital only because the sentence starts here is not the body's
+            if (doc.Tokens[b][from].SentStart && profile.IsCommonWord(doc.Span(b, from))) description = char.ToLowerInvariant(description[0]) + description[1..];
+            return Found(description, QuoteAttribution.Role);
         }
         if (profile.RoleNouns.Contains(head))
         {
@@ -317,6 +321,8 @@ internal sealed class SpeakerResolver
             if (m.Position > pos && (first < 0 || m.Position < first)) first = m.Position;
         return first;
     }
+
+    private static string LowerFirst(ReadOnlySpan<char> w) => w.IsEmpty ? "" : char.ToLowerInvariant(w[0]) + w[1..].ToString();
 
     private bool IsIndefinite(ReadOnlySpan<char> w) => profile.IndefiniteArticles.Contains(w);
 

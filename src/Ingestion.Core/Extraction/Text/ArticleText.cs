@@ -83,6 +83,42 @@ internal sealed class ArticleText
 
     public string Text(int block, int from, int to) => Scratch.String(Span(block, from, to));
 
+    private int sportsCues = -1;
+
+    /// <summary>
+    /// A match report or a sports story: at least <see cref="LanguageProfile.SportsCueCount"/> of the profile's sports
+    /// words ("Bundesliga", "striker", "relegation") and scores ("2-1") in the article. Counted once.
+    /// </summary>
+    public bool IsAboutSport(LanguageProfile profile)
+    {
+        if (sportsCues < 0)
+        {
+            var n = 0;
+            for (var b = 0; b < Blocks.Length && n < profile.SportsCueCount; b++)
+            {
+                var toks = Tokens[b];
+                for (var k = 0; k < toks.Count && n < profile.SportsCueCount; k++)
+                {
+                    var t = toks[k];
+                    if (t.Kind == TokKind.Word && profile.SportsCues.Contains(Span(b, k))) n++;
+                    else if (t.Kind == TokKind.Number && IsScore(Span(b, k))) n++;
+                }
+            }
+            sportsCues = n;
+        }
+        return sportsCues >= profile.SportsCueCount;
+    }
+
+    /// <summary>"2-1", "0-0": digits, a hyphen, digits.</summary>
+    private static bool IsScore(ReadOnlySpan<char> s)
+    {
+        var dash = s.IndexOf('-');
+        if (dash <= 0 || dash >= s.Length - 1 || s.Length > 5) return false;
+        foreach (var c in s[..dash]) if (!char.IsAsciiDigit(c)) return false;
+        foreach (var c in s[(dash + 1)..]) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
     /// <summary>A mention's token texts, made only for the mentions that give a cluster its words (then kept on the mention).</summary>
     public string[] WordsOf(Mention m)
     {

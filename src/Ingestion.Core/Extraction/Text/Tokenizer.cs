@@ -33,9 +33,25 @@ internal struct Token
 /// <param name="Abbreviations">Words whose full stop does not end a sentence ("Mr.", "Dr."); single capitals never do.</param>
 /// <param name="HyphenPrefixes">Prefixes split off a capitalised word ("ex-President", "pro-Kurdish", "post-World War II"):
 /// the name starts after the hyphen.</param>
-internal sealed record TokenizerRules(WordSet Abbreviations, WordSet HyphenPrefixes)
+/// <param name="HyphenTails">Lower-case tails split off a capitalised word ("Munich-based", "Kremlin-backed", "Nazi-era"):
+/// the name is the part before the hyphen. <paramref name="HyphenTailSuffixes"/> split off every tail ending so ("-controlled").</param>
+internal sealed record TokenizerRules(WordSet Abbreviations, WordSet HyphenPrefixes, WordSet HyphenTails, string[] HyphenTailSuffixes)
 {
-    public static readonly TokenizerRules None = new(WordSet.Empty, WordSet.Empty);
+    public static readonly TokenizerRules None = new(WordSet.Empty, WordSet.Empty, WordSet.Empty, []);
+
+    /// <summary>True when the lower-case word at the start of <paramref name="rest"/> is a tail to split off.</summary>
+    public bool IsHyphenTail(ReadOnlySpan<char> rest)
+    {
+        var end = 0;
+        while (end < rest.Length && char.IsLetter(rest[end])) end++;
+        if (end == 0 || end < rest.Length && (rest[end] == '-' || char.IsLetterOrDigit(rest[end]))) return false;
+        var tail = rest[..end];
+        foreach (var c in tail) if (!char.IsLower(c)) return false;
+        if (HyphenTails.Contains(tail)) return true;
+        foreach (var suffix in HyphenTailSuffixes)
+            if (tail.Length > suffix.Length + 2 && tail.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }
 
 /// <summary>A hand-written, linear tokenizer: words (with inner hyphens and apostrophes), numbers, quote marks, punctuation.</summary>
@@ -80,6 +96,7 @@ internal static class Tokenizer
                     var d = span[j];
                     if (IsWordChar(d)) { allDigits &= char.IsDigit(d) ; j++; continue; }
                     if (IsHyphen(d) && j + 1 < n && char.IsUpper(text[j + 1]) && rules.HyphenPrefixes.Contains(text[i..j])) break;
+                    if (IsHyphen(d) && j + 1 < n && char.IsUpper(c) && char.IsLower(text[j + 1]) && rules.IsHyphenTail(text[(j + 1)..])) break;
                     if ((IsHyphen(d) || d == '&') && j + 1 < n && IsWordChar(text[j + 1])) { j++; continue; }
                     if (d is '.' or ',' && allDigits && j + 1 < n && char.IsDigit(text[j + 1])) { j++; continue; }
                     if (IsApostrophe(d) && j + 1 < n && char.IsLetter(text[j + 1]))
