@@ -57,7 +57,7 @@ param storageAccountName string = ''
 // checks they agree).
 var pipelineContainers = ['articles', 'articles-clean']
 var pipelineQueues = ['articles-extract', 'articles-extract-poison', 'webjobs-blobtrigger-poison']
-var pipelineTables = ['Articles', 'ArticleEntities', 'ArticleQuotes', 'EntityArticles']
+var pipelineTables = ['Articles', 'ArticleEntities', 'ArticleQuotes', 'EntityArticles', 'SpeakerQuotes', 'EntityRanking', 'ArticleIndexEntries']
 var dropContainer = 'articles'
 
 // Function names the postdeploy hook wires Event Grid to (src/Ingestion.Functions).

@@ -12,6 +12,7 @@ app.Configure(config =>
     config.SetApplicationName("ingest");
     config.AddCommand<ProcessCommand>("process").WithDescription("Clean and extract files offline (no storage); print JSON Lines.");
     config.AddCommand<DropCommand>("drop").WithDescription("Upload files to the articles container of the configured storage.");
+    config.AddCommand<ExportCommand>("export").WithDescription("Write articles, entities, quotes and the entity index as JSON Lines, CSV or Parquet.");
     config.AddCommand<StatusCommand>("status").WithDescription("Show what the HTTP API says about one article, or all of them.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Time cleaning and extraction per input kind (one thread); --peer compares with the reference peer.");
     config.AddCommand<LoadCommand>("load").WithDescription("Drop N articles through Azurite and the standalone host; report throughput, latency and the storage-only baseline.");

@@ -33,6 +33,22 @@ public sealed class ApiFunctions(IngestionApi api)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Reprocess)] HttpRequest request, string id) =>
         new ApiActionResult(await api.ReprocessAsync(id, request.HttpContext.RequestAborted));
 
+    [Function("GetArticleText")]
+    public async Task<IActionResult> GetArticleText(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ArticleText)] HttpRequest request, string id) =>
+        new ApiActionResult(await api.ArticleTextAsync(id, request.HttpContext.RequestAborted));
+
+    [Function("TopEntities")]
+    public async Task<IActionResult> TopEntities(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Entities)] HttpRequest request) =>
+        new ApiActionResult(await api.TopEntitiesAsync(request.Query["type"], request.Query["top"], request.HttpContext.RequestAborted));
+
+    [Function("SpeakerQuotes")]
+    public async Task<IActionResult> SpeakerQuotes(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.SpeakerQuotes)] HttpRequest request, string name) =>
+        new ApiActionResult(await api.SpeakerQuotesAsync(name, request.Query["from"], request.Query["to"], request.Query["attribution"], request.Query["q"],
+            request.Query["pageSize"], request.Query["continuation"], request.HttpContext.RequestAborted));
+
     [Function("EntityArticles")]
     public async Task<IActionResult> EntityArticles(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.EntityArticles)] HttpRequest request, string name) =>

@@ -1,9 +1,9 @@
 namespace Ingestion.Functions;
 
-/// <summary>On <see cref="ReconcileSchedule"/> (every five minutes): re-run dropped blobs that no trigger delivered (e.g. an Event Grid event dropped after its retries).</summary>
+/// <summary>On <see cref="TimerSchedules.Reconcile"/> (every five minutes): re-run dropped blobs that no trigger delivered (e.g. an Event Grid event dropped after its retries).</summary>
 public sealed class ReconcileFunction(Reconciler reconciler)
 {
     [Function(FunctionNames.ReconcileArticles)]
-    public Task<Reconciler.Report> Run([TimerTrigger(ReconcileSchedule.Cron)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task<Reconciler.Report> Run([TimerTrigger(TimerSchedules.Reconcile)] TimerInfo timer, CancellationToken cancellationToken) =>
         reconciler.RunAsync(cancellationToken: cancellationToken);
 }

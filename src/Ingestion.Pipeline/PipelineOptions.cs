@@ -31,7 +31,13 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// How often the standalone host runs the reconciler (the Functions app's timer runs it on
-    /// <see cref="ReconcileSchedule"/>, the default here; the standalone host's own default is shorter).
+    /// <see cref="TimerSchedules.Reconcile"/>, the default here; the standalone host's own default is shorter).
     /// </summary>
-    public TimeSpan ReconcileInterval { get; set; } = ReconcileSchedule.Interval;
+    public TimeSpan ReconcileInterval { get; set; } = TimerSchedules.ReconcileInterval;
+
+    /// <summary>
+    /// How often the standalone host recounts the entities marked dirty (the Functions app's timer runs it on
+    /// <see cref="TimerSchedules.RankEntities"/>, the default here; the standalone host's own default is shorter).
+    /// </summary>
+    public TimeSpan RankingInterval { get; set; } = TimerSchedules.RankEntitiesInterval;
 }

@@ -6,6 +6,7 @@ using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
+using Ingestion.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -103,5 +104,54 @@ public class FunctionClassTests
         var (entityStatus, entity) = await ExecuteAsync(await api.EntityArticles(Request(), "Nobody " + Guid.NewGuid()));
         Assert.Equal(200, entityStatus);
         Assert.Equal(0, entity.GetProperty("articles").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Cross_article_functions_answer_from_the_indexes_and_refuse_bad_input()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var speaker = $"Function Speaker {Guid.NewGuid():N}";
+        var row = new ArticleRow { PartitionKey = Guid.NewGuid().ToString("N")[..16], Name = TestPipeline.UniqueName(), Published = "2024-02-02" };
+        await p.Get<ResultsStore>().ReplaceAsync(row, new Core.Model.ArticleAnalysis(
+            [new Core.Model.Entity(speaker, Core.Model.EntityType.Person, [], 1, null)],
+            [new Core.Model.Quote("function words", speaker, "said", Core.Model.QuoteAttribution.Explicit)]));
+        using var app = AppOver(p);
+        var api = app.Create<ApiFunctions>();
+
+        var (status, timeline) = await ExecuteAsync(await api.SpeakerQuotes(Request("?from=2024-01-01&attribution=explicit"), speaker.ToLowerInvariant()));
+        Assert.Equal(200, status);
+        Assert.Equal("function words", timeline.GetProperty("items")[0].GetProperty("text").GetString());
+        (status, _) = await ExecuteAsync(await api.SpeakerQuotes(Request("?from=tomorrow"), speaker));
+        Assert.Equal(400, status);
+        Assert.True(await app.Create<RankEntitiesFunction>().Run(null!, default) >= 1, "the new entity was marked for a recount");
+        var (topStatus, top) = await ExecuteAsync(await api.TopEntities(Request("?type=person&top=500")));
+        Assert.Equal(200, topStatus);
+        Assert.Contains(top.GetProperty("items").EnumerateArray(), e => e.GetProperty("entity").GetString() == speaker);
+        (topStatus, _) = await ExecuteAsync(await api.TopEntities(Request("?top=100000")));
+        Assert.Equal(400, topStatus);
+        var (textStatus, _) = await ExecuteAsync(await api.GetArticleText(Request(), "0123456789abcdef"));
+        Assert.Equal(404, textStatus);
+    }
+
+    [Fact]
+    public async Task The_dashboard_function_serves_the_embedded_files_with_their_security_headers()
+    {
+        var function = new DashboardFunction();
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/api/dashboard/";
+        context.Response.Body = new MemoryStream();
+        var index = function.Run(context.Request, "");
+        await index.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        context.Response.Body.Position = 0;
+        var html = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("<script src=\"app.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", context.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("text/html", Assert.IsType<DashboardFileResult>(index).ContentType);
+
+        var bare = new DefaultHttpContext();
+        bare.Request.Path = "/api/dashboard";
+        Assert.Equal("/api/dashboard/", Assert.IsType<RedirectResult>(function.Run(bare.Request, null)).Url);
+        Assert.IsType<NotFoundResult>(function.Run(context.Request, "../appsettings.json"));
+        Assert.IsType<NotFoundResult>(function.Run(context.Request, "missing.js"));
     }
 }

@@ -49,6 +49,10 @@ public class FunctionMetadataTests
     [InlineData("GetArticle", ApiRoutes.Article, "Function")]
     [InlineData("ReprocessArticle", ApiRoutes.Reprocess, "Function")]
     [InlineData("EntityArticles", ApiRoutes.EntityArticles, "Function")]
+    [InlineData("GetArticleText", ApiRoutes.ArticleText, "Function")]
+    [InlineData("TopEntities", ApiRoutes.Entities, "Function")]
+    [InlineData("SpeakerQuotes", ApiRoutes.SpeakerQuotes, "Function")]
+    [InlineData("Dashboard", DashboardFunction.Route, "Anonymous")]
     public void Http_functions_serve_the_shared_routes(string function, string route, string authLevel)
     {
         var trigger = Trigger(function);
@@ -60,7 +64,8 @@ public class FunctionMetadataTests
     public void Every_function_is_accounted_for()
     {
         Assert.Equal(
-            ["BlobTriggerPoison", "CleanArticle", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "Health", "ListArticles", "Liveness", "ReconcileArticles", "ReprocessArticle"],
+            ["BlobTriggerPoison", "CleanArticle", "Dashboard", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "GetArticleText", "Health",
+             "ListArticles", "Liveness", "RankEntities", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

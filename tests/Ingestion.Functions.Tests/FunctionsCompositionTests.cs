@@ -13,7 +13,7 @@ public class FunctionsCompositionTests
     {
         using var app = Build();
 
-        Assert.Equal(["ApiFunctions", "CleanArticleFunction", "ExtractArticleFunction", "PoisonFunctions", "ReconcileFunction"], FunctionsApp.FunctionClasses.Select(t => t.Name));
+        Assert.Equal(["ApiFunctions", "CleanArticleFunction", "DashboardFunction", "ExtractArticleFunction", "PoisonFunctions", "RankEntitiesFunction", "ReconcileFunction"], FunctionsApp.FunctionClasses.Select(t => t.Name));
         foreach (var type in FunctionsApp.FunctionClasses)
             Assert.IsType(type, ActivatorUtilities.CreateInstance(app.Host.Services, type));
     }

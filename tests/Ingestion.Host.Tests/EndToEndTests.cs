@@ -2,13 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ingestion.Core.Input;
-using Ingestion.Host;
 using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestion.Host.Tests;
 
@@ -18,38 +13,21 @@ namespace Ingestion.Host.Tests;
 /// </summary>
 public sealed class EndToEndTests : IAsyncLifetime
 {
-    private WebApplication _host = null!;
+    private RunningHost _host = null!;
     private HttpClient _http = null!;
     private PipelineStorage _storage = null!;
 
     public async Task InitializeAsync()
     {
-        var azurite = await SharedAzurite.GetAsync();
-        _host = StandaloneHost.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
-        {
-            [StorageNames.Connection] = azurite.ConnectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await _host.StartAsync();
-        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        _http = new HttpClient { BaseAddress = new Uri(address + "/api/") };
-        _storage = _host.Services.GetRequiredService<PipelineStorage>();
+        _host = await RunningHost.SharedAsync();
+        Assert.StartsWith("http://127.0.0.1:", _host.BaseUrl, StringComparison.Ordinal);
+        _http = _host.Api;
+        _storage = _host.Storage;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) =>
-        Poll.UntilAsync(async () =>
-        {
-            using var response = await _http.GetAsync("articles/" + id);
-            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-        }, a => a.ValueKind == JsonValueKind.Object && statuses.Contains(a.GetProperty("status").GetString()), TimeSpan.FromSeconds(180), $"article {id} reaching {string.Join("/", statuses)}", TimeSpan.FromMilliseconds(500));
+    private Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) => _host.WaitForStatusAsync(id, statuses);
 
     [Fact]
     public async Task Dropped_seed_flows_to_extracted_and_the_api_reports_its_results()

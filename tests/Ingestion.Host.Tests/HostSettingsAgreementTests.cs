@@ -73,13 +73,23 @@ public sealed class HostSettingsAgreementTests
         }
     }
 
+    [Theory]
+    [InlineData(FunctionNames.ReconcileArticles, TimerSchedules.Reconcile)]
+    [InlineData(FunctionNames.RankEntities, TimerSchedules.RankEntities)]
+    public void The_functions_timers_run_on_the_shared_schedules(string function, string schedule) =>
+        Assert.Equal(schedule, FunctionsTrigger(function).GetProperty("schedule").GetString());
+
     [Fact]
-    public void The_functions_timer_runs_the_reconciler_on_the_shared_schedule()
+    public async Task The_option_defaults_are_the_timers_intervals_and_the_standalone_host_runs_them_more_often()
     {
-        var timer = FunctionsTrigger(FunctionNames.ReconcileArticles);
-        Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
-        Assert.Equal(ReconcileSchedule.Cron, timer.GetProperty("schedule").GetString());
-        Assert.Equal(TimeSpan.FromMinutes(5), ReconcileSchedule.Interval);
-        Assert.Equal(ReconcileSchedule.Interval, new PipelineOptions().ReconcileInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), new PipelineOptions().ReconcileInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), new PipelineOptions().RankingInterval);
+        Assert.Equal(TimerSchedules.ReconcileInterval, new PipelineOptions().ReconcileInterval);
+        Assert.Equal(TimerSchedules.RankEntitiesInterval, new PipelineOptions().RankingInterval);
+
+        await using var host = StandaloneHost.Build([]);
+        var standalone = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Assert.Equal(TimeSpan.FromSeconds(5), standalone.ReconcileInterval);
+        Assert.Equal(TimeSpan.FromSeconds(5), standalone.RankingInterval);
     }
 }

@@ -12,13 +12,6 @@ public class ResultsStoreTests
     private static ArticleRow NewRow() =>
         new() { PartitionKey = Guid.NewGuid().ToString("N")[..16], Name = TestPipeline.UniqueName(), Status = ArticleStatus.Cleaned };
 
-    private static async Task<List<T>> PartitionAsync<T>(TableClient table, string pk) where T : class, ITableEntity, new()
-    {
-        var rows = new List<T>();
-        await foreach (var r in table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"))) rows.Add(r);
-        return rows;
-    }
-
     [Fact]
     public async Task Fewer_entities_on_reprocessing_removes_the_old_rows_and_index_entries()
     {
@@ -29,15 +22,15 @@ public class ResultsStoreTests
         await store.ReplaceAsync(row, new ArticleAnalysis(
             [new Entity("Olaf Scholz", EntityType.Person, ["Scholz"], 3, "Chancellor"), new Entity(nato, EntityType.Organization, [], 1, null)],
             [new Quote("We stand together", "Olaf Scholz", "said", QuoteAttribution.Explicit), new Quote("Another", null, null, QuoteAttribution.None)]));
-        Assert.Single(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, TableKeys.EntityKey(nato)));
+        Assert.Single(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(TableKeys.EntityKey(nato)));
 
         await store.ReplaceAsync(row, new ArticleAnalysis([new Entity("Olaf Scholz", EntityType.Person, ["Scholz"], 2, "Chancellor")], [new Quote("We stand together", "Olaf Scholz", "said", QuoteAttribution.Explicit)]));
 
-        var entities = await PartitionAsync<EntityRow>(p.Storage.Entities, row.PartitionKey);
+        var entities = await p.Storage.Entities.PartitionAsync<EntityRow>(row.PartitionKey);
         Assert.Equal("Olaf Scholz", Assert.Single(entities).Name);
         Assert.Equal(2, entities[0].Mentions);
-        Assert.Single(await PartitionAsync<QuoteRow>(p.Storage.Quotes, row.PartitionKey));
-        Assert.Empty(await PartitionAsync<EntityIndexRow>(p.Storage.EntityIndex, TableKeys.EntityKey(nato)));
+        Assert.Single(await p.Storage.Quotes.PartitionAsync<QuoteRow>(row.PartitionKey));
+        Assert.Empty(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(TableKeys.EntityKey(nato)));
     }
 
     [Fact]
@@ -49,7 +42,7 @@ public class ResultsStoreTests
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([], quotes));
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([], quotes));
 
-        var stored = await PartitionAsync<QuoteRow>(p.Storage.Quotes, row.PartitionKey);
+        var stored = await p.Storage.Quotes.PartitionAsync<QuoteRow>(row.PartitionKey);
         Assert.Equal(250, stored.Count);
         Assert.Equal("quote number 249", stored.Single(q => q.RowKey == "0249").Text);
     }
@@ -62,10 +55,10 @@ public class ResultsStoreTests
         var huge = new string('x', 100_000);
         await p.Get<ResultsStore>().ReplaceAsync(row, new ArticleAnalysis([new Entity(new string('N', 5000), EntityType.Other, [], 1, null)], [new Quote(huge, null, null, QuoteAttribution.None)]));
 
-        var quote = Assert.Single(await PartitionAsync<QuoteRow>(p.Storage.Quotes, row.PartitionKey));
+        var quote = Assert.Single(await p.Storage.Quotes.PartitionAsync<QuoteRow>(row.PartitionKey));
         Assert.True(quote.TextTruncated);
         Assert.Equal(TableKeys.MaxStringChars, quote.Text.Length);
-        var entity = Assert.Single(await PartitionAsync<EntityRow>(p.Storage.Entities, row.PartitionKey));
+        var entity = Assert.Single(await p.Storage.Entities.PartitionAsync<EntityRow>(row.PartitionKey));
         Assert.True(entity.RowKey.Length <= TableKeys.MaxKeyChars);
     }
 

@@ -83,6 +83,36 @@ public class StageTests
     }
 
     [Fact]
+    public async Task Re_drops_through_both_stages_keep_the_cross_article_indexes_equal_to_the_latest_content()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var (name, id, message) = await DropCleanAndTakePointerAsync(p);
+        await p.Get<ExtractStage>().HandleAsync(message);
+        await p.Get<ExtractStage>().HandleAsync(message.ToJson(), dequeueCount: 2); // a duplicate delivery
+        static bool Mine(SpeakerQuoteRow q, string id) => q.ArticleId == id;
+        var putin = TableKeys.EntityKey("Vladimir Putin");
+        var timeline = (await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(putin)).Where(q => Mine(q, id)).ToList();
+        Assert.NotEmpty(timeline);
+        Assert.Equal(timeline.Count, timeline.Select(q => q.RowKey).Distinct().Count());
+        Assert.All(timeline, q => Assert.Equal("2022-02-04", q.Published));
+
+        // The same page re-dropped with another date: every timeline row moves, none stays behind.
+        await p.DropAsync(name, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Seed).Replace("February 4, 2022", "March 9, 2022", StringComparison.Ordinal)));
+        await p.Get<CleanStage>().HandleAsync(name);
+        await p.Get<ExtractStage>().HandleAsync(await ReceiveMessageForAsync(p, id));
+        var moved = (await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(putin)).Where(q => Mine(q, id)).ToList();
+        Assert.Equal(timeline.Count, moved.Count);
+        Assert.All(moved, q => Assert.Equal("2022-03-09", q.Published));
+
+        // Re-dropped as something that is no article: it leaves every index.
+        await p.DropAsync(name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
+        Assert.Equal(StageOutcome.Rejected, await p.Get<CleanStage>().HandleAsync(name));
+        Assert.DoesNotContain(await p.Storage.SpeakerQuotes.PartitionAsync<SpeakerQuoteRow>(putin), q => Mine(q, id));
+        Assert.DoesNotContain(await p.Storage.EntityIndex.PartitionAsync<EntityIndexRow>(putin), r => r.RowKey == id);
+        Assert.Empty(await p.Storage.IndexEntries.PartitionAsync<IndexEntryRow>(id));
+    }
+
+    [Fact]
     public async Task A_crash_between_status_and_enqueue_is_finished_by_the_replay()
     {
         await using var p = await TestPipeline.CreateAsync();

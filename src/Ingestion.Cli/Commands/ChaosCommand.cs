@@ -40,7 +40,8 @@ internal sealed class ChaosCommand : AsyncCommand<ChaosCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (root, sources) = settings.Resolve();
+        if (!settings.TryResolve(out var root, out var sources))
+            return 2;
         var location = Directory.CreateTempSubdirectory("ingest-chaos-").FullName;
         await using var run = await PipelineRun.OnAzuriteAsync(root, location, ports: null, deleteLocation: true, cancellationToken);
         var hostPort = LoopbackPorts.Free();

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Ingestion.Core.Input;
+using Ingestion.Pipeline.Api;
 using Ingestion.Pipeline.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,21 +20,53 @@ internal sealed class DropCommand : AsyncCommand<DropCommand.Settings>
         [CommandOption("--prefix <FOLDER>")]
         [Description("Virtual folder to drop into (e.g. crawl/2026-11-29).")]
         public string? Prefix { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print one JSON array of {id, name, bytes} instead of a table (progress goes to stderr).")]
+        public bool Json { get; init; }
     }
+
+    public sealed record Dropped(string Id, string Name, long Bytes);
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var storage = new PipelineStorage(StorageConnection.FromConnectionString(settings.ResolveConnection()));
-        await storage.EnsureCreatedAsync(cancellationToken);
-        var table = new Table().AddColumns("id", "blob name", "bytes");
-        foreach (var (path, name) in InputFiles.Expand(settings.Paths))
+        if (!InputFiles.TryExpand(settings.Paths, out var files))
+            return 2;
+        var connection = settings.Resolve();
+        var storage = new PipelineStorage(connection);
+        if (connection.UsesConnectionString)
+            await storage.EnsureCreatedAsync(cancellationToken);
+
+        var dropped = new List<Dropped>(files.Count);
+        await Progress.Run(settings.Json, "uploading", files.Count, async step =>
         {
-            var blobName = string.IsNullOrEmpty(settings.Prefix) ? name : settings.Prefix.TrimEnd('/') + "/" + name;
-            await using (var stream = File.OpenRead(path))
-                await storage.Drop.GetBlobClient(blobName).UploadAsync(stream, overwrite: true, cancellationToken);
-            table.AddRow(ArticleIdentity.IdFromName(blobName), Markup.Escape(blobName), new FileInfo(path).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (path, name) in files)
+            {
+                var blobName = string.IsNullOrEmpty(settings.Prefix) ? name : settings.Prefix.TrimEnd('/') + "/" + name;
+                await Uploader.UploadAsync(storage, path, blobName, cancellationToken);
+                dropped.Add(new Dropped(ArticleIdentity.IdFromName(blobName), blobName, new FileInfo(path).Length));
+                step();
+            }
+        });
+
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(dropped, ApiJson.Options));
+            return 0;
         }
+        var table = new Table().AddColumns("id", "blob name", "bytes");
+        foreach (var d in dropped)
+            table.AddRow(d.Id, Markup.Escape(d.Name), d.Bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         return 0;
+    }
+}
+
+internal static class Uploader
+{
+    public static async Task UploadAsync(PipelineStorage storage, string path, string blobName, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        await storage.Drop.GetBlobClient(blobName).UploadAsync(stream, overwrite: true, cancellationToken);
     }
 }

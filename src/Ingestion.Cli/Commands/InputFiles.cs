@@ -27,4 +27,20 @@ internal static class InputFiles
                 throw new FileNotFoundException($"no such file or folder: {argument}", argument);
         }
     }
+
+    /// <summary><see cref="Expand"/> all at once; a missing path is a one-line error on stderr and false.</summary>
+    public static bool TryExpand(IEnumerable<string> arguments, out List<(string Path, string Name)> files)
+    {
+        try
+        {
+            files = Expand(arguments).ToList();
+            return true;
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine("ingest: " + e.Message);
+            files = [];
+            return false;
+        }
+    }
 }

@@ -40,7 +40,8 @@ internal sealed class LoadCommand : AsyncCommand<LoadCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (root, sources) = settings.Resolve();
+        if (!settings.TryResolve(out var root, out var sources))
+            return 2;
         AnsiConsole.MarkupLineInterpolated($"{settings.Count} articles cycling through {sources.Count} source file(s); {Environment.ProcessorCount} cores");
 
         await using var run = await PipelineRun.OnAzuriteAsync(root, location: null, ports: null, deleteLocation: false, cancellationToken);

@@ -31,31 +31,28 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        List<(string Path, string Name)> files;
-        try
-        {
-            files = InputFiles.Expand(settings.Paths).ToList();
-        }
-        catch (FileNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync("ingest: " + e.Message);
+        if (!InputFiles.TryExpand(settings.Paths, out var files))
             return 2;
-        }
 
         var processor = ArticleProcessor.CreateDefault();
         await using var output = settings.Output is null ? Console.OpenStandardOutput() : File.Create(settings.Output);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false));
         var failures = 0;
-        foreach (var (path, name) in files)
+        // JSON Lines on stdout: the bar goes to stderr so a pipe gets only the lines.
+        await Progress.Run(toStderr: settings.Output is null, "processing", files.Count, async step =>
         {
-            var line = ProcessOne(processor, path, Path.GetFileName(name), settings.MaxBytes, out var error);
-            if (error is not null)
+            foreach (var (path, name) in files)
             {
-                failures++;
-                await Console.Error.WriteLineAsync($"ingest: {path}: {error}");
+                var line = ProcessOne(processor, path, Path.GetFileName(name), settings.MaxBytes, out var error);
+                if (error is not null)
+                {
+                    failures++;
+                    await Console.Error.WriteLineAsync($"ingest: {path}: {error}");
+                }
+                await writer.WriteLineAsync(line);
+                step();
             }
-            await writer.WriteLineAsync(line);
-        }
+        });
         await writer.FlushAsync(cancellationToken);
         if (settings.Output is not null)
             AnsiConsole.MarkupLineInterpolated($"[green]{files.Count - failures}[/] processed, [red]{failures}[/] failed → {settings.Output}");

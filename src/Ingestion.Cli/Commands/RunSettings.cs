@@ -16,10 +16,20 @@ internal class RunSettings : CommandSettings
     [Description("Append the host's warnings and errors to this file (reconciler runs, retries).")]
     public string? HostLog { get; init; }
 
-    /// <summary>The repository (whose Azurite the run starts) and the sources that hold an article.</summary>
-    public (string Root, List<LoadSource> Sources) Resolve()
+    /// <summary>
+    /// The repository (whose Azurite the run starts) and the sources that hold an article; outside the repository,
+    /// a one-line error on stderr and false.
+    /// </summary>
+    public bool TryResolve(out string root, out List<LoadSource> sources)
     {
-        var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("run inside the repository (package.json pins azurite)");
-        return (root, LoadSource.From(From.Length > 0 ? From : [Path.Combine(root, "seeds")]));
+        (root, sources) = ("", []);
+        if (RepositoryRoot.Find() is not { } found)
+        {
+            Console.Error.WriteLine("ingest: run inside the repository: it needs the Azurite that package.json pins");
+            return false;
+        }
+        root = found;
+        sources = LoadSource.From(From.Length > 0 ? From : [Path.Combine(root, "seeds")]);
+        return true;
     }
 }

@@ -9,7 +9,10 @@ using Spectre.Console.Cli;
 
 namespace Ingestion.Cli.Commands;
 
-/// <summary><c>ingest status [id|name]</c>: asks the HTTP API (standalone host or Functions app) and prints a table.</summary>
+/// <summary>
+/// <c>ingest status [id|name]</c>: asks the HTTP API (standalone host or Functions app) and prints a table, or the
+/// API's JSON with <c>--json</c>. A deployed Functions app needs a function key: <c>--key</c> or <c>$INGEST_FUNCTION_KEY</c>.
+/// </summary>
 internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -25,27 +28,43 @@ internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         [CommandOption("--status <STATUS>")]
         [Description("List only articles with this status (received, cleaned, extracted, failed).")]
         public string? Status { get; init; }
+
+        [CommandOption("--key <FUNCTION_KEY>")]
+        [Description("Function key of a deployed app (default: $INGEST_FUNCTION_KEY), sent as x-functions-key.")]
+        public string? Key { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the API's JSON (one article, or an array of summaries) instead of a table.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Uri.TryCreate(Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? ValidationResult.Success()
+                : ValidationResult.Error("--url is an http(s) address, e.g. https://<app>.azurewebsites.net");
     }
+
+    public const string KeyVariable = "INGEST_FUNCTION_KEY";
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(settings.Url.TrimEnd('/') + "/api/") };
+        if ((settings.Key ?? Environment.GetEnvironmentVariable(KeyVariable)) is { Length: > 0 } key)
+            http.DefaultRequestHeaders.Add("x-functions-key", key);
         try
         {
             if (settings.Article is null)
-                return await ListAsync(http, settings.Status, cancellationToken);
+                return await ListAsync(http, settings.Status, settings.Json, cancellationToken);
             var path = ArticleIdentity.IsValidId(settings.Article)
                 ? "articles/" + settings.Article
                 : "articles?name=" + Uri.EscapeDataString(settings.Article);
             using var response = await http.GetAsync(path, cancellationToken);
             if (!response.IsSuccessStatusCode)
-            {
-                var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-                await Console.Error.WriteLineAsync($"ingest: {(int)response.StatusCode} {problem.GetProperty("title").GetString()}: {problem.GetProperty("detail").GetString()}");
-                return 1;
-            }
+                return await FailAsync(response, cancellationToken);
             var view = await response.Content.ReadFromJsonAsync<ArticleView>(ApiJson.Options, cancellationToken);
-            Render.Article(view!);
+            if (settings.Json)
+                Console.Out.WriteLine(JsonSerializer.Serialize(view, ApiJson.Options));
+            else
+                Render.Article(view!);
             return view!.Status == "failed" ? 1 : 0;
         }
         catch (HttpRequestException e)
@@ -55,7 +74,30 @@ internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         }
     }
 
-    private static async Task<int> ListAsync(HttpClient http, string? status, CancellationToken cancellationToken)
+    /// <summary>A non-success answer as one line on stderr: the problem's title and detail, or what a 401 means.</summary>
+    private static async Task<int> FailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (status is 401 or 403)
+        {
+            await Console.Error.WriteLineAsync($"ingest: {status}: the app wants a function key; pass --key or set {KeyVariable}");
+            return 2;
+        }
+        var line = $"{status} {response.ReasonPhrase}";
+        try
+        {
+            var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync(cancellationToken));
+            line = $"{status} {problem.GetProperty("title").GetString()}: {problem.GetProperty("detail").GetString()}";
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            // not problem details (a proxy's page): the status line says enough
+        }
+        await Console.Error.WriteLineAsync("ingest: " + line);
+        return 1;
+    }
+
+    private static async Task<int> ListAsync(HttpClient http, string? status, bool json, CancellationToken cancellationToken)
     {
         var summaries = new List<ArticleSummary>();
         string? continuation = null;
@@ -63,12 +105,18 @@ internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         {
             var query = "articles?pageSize=1000" + (status is null ? "" : "&status=" + Uri.EscapeDataString(status))
                 + (continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation));
-            var page = await http.GetFromJsonAsync<ArticlePage>(query, ApiJson.Options, cancellationToken);
+            using var response = await http.GetAsync(query, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                return await FailAsync(response, cancellationToken);
+            var page = await response.Content.ReadFromJsonAsync<ArticlePage>(ApiJson.Options, cancellationToken);
             summaries.AddRange(page!.Items);
             continuation = page.Continuation;
         }
         while (continuation is not null);
-        Render.Summaries(summaries);
+        if (json)
+            Console.Out.WriteLine(JsonSerializer.Serialize(summaries, ApiJson.Options));
+        else
+            Render.Summaries(summaries);
         return 0;
     }
 }

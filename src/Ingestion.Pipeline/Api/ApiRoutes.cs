@@ -8,5 +8,8 @@ public static class ApiRoutes
     public const string Articles = "articles";
     public const string Article = "articles/{id}";
     public const string Reprocess = "articles/{id}/reprocess";
+    public const string ArticleText = "articles/{id}/text";
     public const string EntityArticles = "entities/{name}/articles";
+    public const string Entities = "entities";
+    public const string SpeakerQuotes = "speakers/{name}/quotes";
 }

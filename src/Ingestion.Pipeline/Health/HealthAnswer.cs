@@ -14,35 +14,25 @@ internal static class HealthAnswer
         var queues = report.Entries.TryGetValue(StorageHealthChecks.Queue, out var q) ? q.Data : null;
         int? Depth(string queue) => queues?.GetValueOrDefault(queue) as int?;
         var healthy = report.Status == HealthStatus.Healthy;
-        var body = new
-        {
-            status = healthy ? "healthy" : "unhealthy",
+        var body = new PipelineHealth(
+            healthy ? "healthy" : "unhealthy",
             version,
-            storage = new
-            {
-                blob = Service(report, StorageHealthChecks.Blob),
-                queue = Service(report, StorageHealthChecks.Queue),
-                table = Service(report, StorageHealthChecks.Table),
-            },
-            queues = new
-            {
-                extract = Depth(StorageNames.ExtractQueue),
-                extractPoison = Depth(StorageNames.ExtractPoisonQueue),
-                blobTriggerPoison = Depth(StorageNames.BlobTriggerPoisonQueue),
-            },
-        };
+            new StorageHealth(Service(report, StorageHealthChecks.Blob), Service(report, StorageHealthChecks.Queue), Service(report, StorageHealthChecks.Table)),
+            new QueueDepths(Depth(StorageNames.ExtractQueue), Depth(StorageNames.ExtractPoisonQueue), Depth(StorageNames.BlobTriggerPoisonQueue)));
         return new ApiResult(healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
     }
 
     /// <summary>Liveness: the process answers.</summary>
-    public static ApiResult Liveness(HealthReport report, string version) =>
-        new(report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
-            new { status = report.Status == HealthStatus.Healthy ? "alive" : "unhealthy", version });
+    public static ApiResult Liveness(HealthReport report, string version)
+    {
+        var alive = report.Status == HealthStatus.Healthy;
+        return new ApiResult(alive ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, new PipelineLiveness(alive ? "alive" : "unhealthy", version));
+    }
 
-    private static object Service(HealthReport report, string name)
+    private static ServiceHealth Service(HealthReport report, string name)
     {
         var entry = report.Entries[name];
         var reachable = entry.Status == HealthStatus.Healthy;
-        return new { reachable, error = reachable ? null : entry.Description ?? entry.Exception?.Message };
+        return new ServiceHealth(reachable, reachable ? null : entry.Description ?? entry.Exception?.Message);
     }
 }

@@ -11,8 +11,9 @@ public static class FunctionNames
     public const string ExtractArticlePoison = "ExtractArticlePoison";
     public const string BlobTriggerPoison = "BlobTriggerPoison";
 
-    /// <summary>The Functions app's timer; the standalone host runs the reconciler as a background service instead.</summary>
+    /// <summary>The Functions app's timers; the standalone host runs the same work as background services.</summary>
     public const string ReconcileArticles = "ReconcileArticles";
+    public const string RankEntities = "RankEntities";
 
     /// <summary>The blob and queue triggers, which both hosts have.</summary>
     public static IReadOnlyList<string> StorageTriggers { get; } = [CleanArticle, ExtractArticle, ExtractArticlePoison, BlobTriggerPoison];

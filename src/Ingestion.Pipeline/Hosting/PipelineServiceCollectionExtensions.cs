@@ -5,6 +5,7 @@ using Ingestion.Pipeline.Health;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -19,7 +20,8 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddIngestionPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
-        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<AzureComponentFactory>()));
         services.AddSingleton<PipelineStorage>();
         services.AddSingleton<IArticleCleaner, DwArticleCleaner>();
         services.AddSingleton<IArticleAnalyzer, RuleBasedAnalyzer>();
@@ -28,7 +30,10 @@ public static class PipelineServiceCollectionExtensions
             StorageWriteResilience.Configure(builder, context.GetOptions<StorageWriteResilienceOptions>()));
         services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
         services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<EntityRanking>();
+        services.AddSingleton<CrossArticleIndex>();
         services.AddSingleton<ResultsStore>();
+        services.AddSingleton<CrossArticleQueries>();
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<ExtractStage>();

@@ -79,7 +79,7 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
                 {
                     var quoteFilter = TableClient.CreateQueryFilter($"PartitionKey eq {row.RowKey}");
                     await foreach (var q in storage.Quotes.QueryAsync<QuoteRow>(quoteFilter, cancellationToken: cancellationToken))
-                        if (q.Speaker is not null && ResultsStore.SpeakerKeys(q.Speaker).Contains(key))
+                        if (q.Speaker is not null && SpeakerKeys.Of(q.Speaker).Contains(key))
                             quotes.Add(ToQuote(q));
                 }
                 mentions.Add(new EntityMention(row.RowKey, row.ArticleName, row.Title, row.Published, row.Type, row.Mentions, row.Role, quotes));

@@ -4,7 +4,7 @@ using Ingestion.Pipeline.Storage;
 namespace Ingestion.Pipeline.Results;
 
 /// <summary>Reads and writes the status row of one article in the <c>Articles</c> table.</summary>
-public sealed class ArticleRepository(PipelineStorage storage)
+public sealed class ArticleRepository(PipelineStorage storage, ResultsStore results)
 {
     public async Task<ArticleRow?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -49,6 +49,20 @@ public sealed class ArticleRepository(PipelineStorage storage)
     public async Task MarkFailedAsync(string id, string name, string stage, string kind, string message, CancellationToken cancellationToken = default)
     {
         var row = await GetAsync(id, cancellationToken) ?? new ArticleRow { PartitionKey = id, Name = name, ReceivedAt = DateTimeOffset.UtcNow };
+        await FailAsync(row, stage, kind, message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="row"/> as failed. Results an earlier analysis left (of content since overwritten, or
+    /// that now fails) are removed first, so cross-article queries never count a failed article.
+    /// </summary>
+    public async Task FailAsync(ArticleRow row, string stage, string kind, string message, CancellationToken cancellationToken = default)
+    {
+        if (row.EntityCount > 0 || row.QuoteCount > 0)
+        {
+            await results.ClearAsync(row, cancellationToken);
+            row.EntityCount = row.QuoteCount = 0;
+        }
         row.Status = ArticleStatus.Failed;
         row.ErrorStage = stage;
         row.ErrorKind = kind;

@@ -42,3 +42,17 @@ public sealed record EntityMention(
     string Id, string Name, string? Title, string? Published, string Type, int Mentions, string? Role, IReadOnlyList<Quote> Quotes);
 
 public sealed record EntityArticles(string Entity, string Key, IReadOnlyList<EntityMention> Articles, string? Continuation);
+
+/// <summary>One line of <c>GET /api/entities</c>: an entity and the number of articles it appears in.</summary>
+public sealed record RankedEntity(string Entity, string Key, string Type, int Articles);
+
+/// <summary>The body of <c>GET /api/entities?type=&amp;top=</c>, most articles first.</summary>
+public sealed record TopEntities(string? Type, IReadOnlyList<RankedEntity> Items);
+
+/// <summary>One quote on a speaker's timeline, with the article it is from.</summary>
+public sealed record TimelineQuote(
+    string ArticleId, string ArticleName, string? Title, string? Published, string Position, string Text, bool TextTruncated,
+    string Speaker, string? Cue, QuoteAttribution Attribution);
+
+/// <summary>The body of <c>GET /api/speakers/{name}/quotes</c>: newest first; pass <c>continuation</c> back for more.</summary>
+public sealed record SpeakerTimeline(string Speaker, string Key, IReadOnlyList<TimelineQuote> Items, string? Continuation);

@@ -7,54 +7,31 @@ using Ingestion.Pipeline.Storage;
 namespace Ingestion.Pipeline.Results;
 
 /// <summary>
-/// Writes an article's entities, quotes and entity-index rows so that the tables hold exactly the latest analysis:
-/// upserts in batches of at most 100 per partition, then deletes rows a previous analysis left behind.
-/// Replaying it with the same analysis leaves the same rows.
+/// Writes an article's entities and quotes (its own partitions of <c>ArticleEntities</c> and <c>ArticleQuotes</c>) and
+/// its rows in the cross-article indexes so that the tables hold exactly the latest analysis: upserts in batches of
+/// at most 100 per partition, then deletes of rows a previous analysis left behind. Replaying it with the same
+/// analysis leaves the same rows.
 /// </summary>
-public sealed class ResultsStore(PipelineStorage storage)
+public sealed class ResultsStore(PipelineStorage storage, CrossArticleIndex index)
 {
     /// <summary>Azure's limit for one entity group transaction.</summary>
     public const int MaxBatchSize = 100;
-
-    /// <summary>Index rows written at once per article: enough to hide round trips, few enough not to flood storage.</summary>
-    private const int IndexWriteParallelism = 8;
 
     public async Task ReplaceAsync(ArticleRow article, ArticleAnalysis analysis, CancellationToken cancellationToken = default)
     {
         var id = article.PartitionKey;
         var entityRows = BuildEntityRows(id, analysis);
         var quoteRows = BuildQuoteRows(id, analysis);
-
-        var oldEntityKeys = await ListRowKeysAsync(storage.Entities, id, cancellationToken);
-        await SyncPartitionAsync(storage.Entities, id, entityRows, oldEntityKeys, cancellationToken);
-        var oldQuoteKeys = await ListRowKeysAsync(storage.Quotes, id, cancellationToken);
-        await SyncPartitionAsync(storage.Quotes, id, quoteRows, oldQuoteKeys, cancellationToken);
-
-        // The index is partitioned by entity, so each row is its own partition and cannot join a batch: write them
-        // a few at a time instead of one after another (they are the bulk of an article's round trips).
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = IndexWriteParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entityRows, parallel, async (row, ct) =>
-        {
-            var quoteCount = quoteRows.Count(q => q.SpeakerKey is not null && SpeakerKeys(q.Speaker!).Contains(row.RowKey));
-            var indexRow = new EntityIndexRow
-            {
-                PartitionKey = row.RowKey,
-                RowKey = id,
-                Entity = row.Name,
-                Type = row.Type,
-                ArticleName = TableKeys.Fit(article.Name)!,
-                Title = article.Title,
-                Published = article.Published,
-                Mentions = row.Mentions,
-                QuoteCount = quoteCount,
-                Role = row.Role,
-            };
-            await storage.EntityIndex.UpsertEntityAsync(indexRow, TableUpdateMode.Replace, ct);
-        });
-        var newKeys = entityRows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(oldEntityKeys.Where(k => !newKeys.Contains(k)), parallel, async (stale, ct) =>
-            await storage.EntityIndex.DeleteEntityAsync(stale, id, ETag.All, ct));
+        var previous = await ListRowsAsync(storage.Entities, id, ["RowKey", "Type"], cancellationToken);
+        await SyncPartitionAsync(storage.Entities, id, entityRows, previous.Select(e => e.RowKey), cancellationToken);
+        var previousQuotes = await ListRowsAsync(storage.Quotes, id, ["RowKey"], cancellationToken);
+        await SyncPartitionAsync(storage.Quotes, id, quoteRows, previousQuotes.Select(q => q.RowKey), cancellationToken);
+        await index.ReplaceAsync(article, entityRows, quoteRows, previous.Select(e => (e.RowKey, e.GetString("Type") ?? "")).ToList(), cancellationToken);
     }
+
+    /// <summary>Removes every result row of the article (its content is gone or failed): no query finds it afterwards.</summary>
+    public Task ClearAsync(ArticleRow article, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(article, ArticleAnalysis.Empty, cancellationToken);
 
     internal static List<EntityRow> BuildEntityRows(string id, ArticleAnalysis analysis)
     {
@@ -92,22 +69,13 @@ public sealed class ResultsStore(PipelineStorage storage)
             Attribution = quote.Attribution.ToString().ToLowerInvariant(),
         }).ToList();
 
-    /// <summary>A group speaker ("Vladimir Putin and Xi Jinping") counts for each of its members.</summary>
-    internal static IReadOnlySet<string> SpeakerKeys(string speaker)
+    private static async Task<List<TableEntity>> ListRowsAsync(TableClient table, string partition, string[] select, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal) { TableKeys.EntityKey(speaker) };
-        foreach (var part in speaker.Split([",", " and ", ";", "&"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            keys.Add(TableKeys.EntityKey(part));
-        return keys;
-    }
-
-    private static async Task<List<string>> ListRowKeysAsync(TableClient table, string partition, CancellationToken cancellationToken)
-    {
-        var keys = new List<string>();
+        var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            keys.Add(entity.RowKey);
-        return keys;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
+            rows.Add(entity);
+        return rows;
     }
 
     /// <summary>Upserts <paramref name="rows"/> and deletes the partition's other rows, in transactions of at most 100.</summary>

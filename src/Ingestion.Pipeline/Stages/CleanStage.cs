@@ -157,12 +157,7 @@ public sealed class CleanStage(
     private async Task<StageOutcome> RejectAsync(ArticleRow row, ArticleRejectedException e, CancellationToken cancellationToken)
     {
         logger.LogWarning("Article {ArticleId} ({BlobName}) rejected: {Kind}: {Reason}", row.PartitionKey, row.Name, e.Kind, e.Message);
-        row.Status = ArticleStatus.Failed;
-        row.ErrorStage = PipelineStage.Clean;
-        row.ErrorKind = e.Kind.ToString();
-        row.ErrorMessage = e.Message;
-        row.FailedAt = DateTimeOffset.UtcNow;
-        await articles.SaveAsync(row, cancellationToken);
+        await articles.FailAsync(row, PipelineStage.Clean, e.Kind.ToString(), e.Message, cancellationToken);
         return StageOutcome.Rejected;
     }
 

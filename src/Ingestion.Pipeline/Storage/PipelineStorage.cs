@@ -19,6 +19,9 @@ public sealed class PipelineStorage
         Entities = Tables.GetTableClient(StorageNames.EntitiesTable);
         Quotes = Tables.GetTableClient(StorageNames.QuotesTable);
         EntityIndex = Tables.GetTableClient(StorageNames.EntityIndexTable);
+        SpeakerQuotes = Tables.GetTableClient(StorageNames.SpeakerQuotesTable);
+        EntityRanking = Tables.GetTableClient(StorageNames.EntityRankingTable);
+        IndexEntries = Tables.GetTableClient(StorageNames.IndexEntriesTable);
     }
 
     public BlobServiceClient Blobs { get; }
@@ -31,6 +34,9 @@ public sealed class PipelineStorage
     public TableClient Entities { get; }
     public TableClient Quotes { get; }
     public TableClient EntityIndex { get; }
+    public TableClient SpeakerQuotes { get; }
+    public TableClient EntityRanking { get; }
+    public TableClient IndexEntries { get; }
 
     /// <summary>Creates every container, queue and table the pipeline uses; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

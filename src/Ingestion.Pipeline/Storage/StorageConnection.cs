@@ -1,9 +1,10 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ingestion.Pipeline.Storage;
 
@@ -28,7 +29,18 @@ public sealed class StorageConnection
 
     public static StorageConnection FromConnectionString(string connectionString) => new(connectionString);
 
-    public static StorageConnection FromConfiguration(IConfiguration configuration, string name = StorageNames.Connection)
+    /// <summary>A connection string (Azurite, development): we may create what is missing. Deployed accounts get theirs from infra/.</summary>
+    public bool UsesConnectionString => _connectionString is not null;
+
+    /// <summary>The credential of an identity-based connection (null for a connection string).</summary>
+    public TokenCredential? Credential => _credential;
+
+    /// <param name="credentials">
+    /// Turns the section into a credential exactly as the Functions host does for its triggers
+    /// (<c>__credential=managedidentity</c> and <c>__clientId</c>, a client secret or certificate, else
+    /// <c>DefaultAzureCredential</c>), so the app's own clients and the triggers never run as different identities.
+    /// </param>
+    public static StorageConnection FromConfiguration(IConfiguration configuration, AzureComponentFactory credentials, string name = StorageNames.Connection)
     {
         var value = configuration[name] ?? configuration.GetConnectionString(name);
         if (!string.IsNullOrWhiteSpace(value))
@@ -47,11 +59,16 @@ public sealed class StorageConnection
             throw new InvalidOperationException(
                 $"Storage is not configured: set '{name}' to a connection string, or '{name}__blobServiceUri', " +
                 $"'{name}__queueServiceUri' and '{name}__tableServiceUri' (or '{name}__accountName') for an identity-based connection.");
+        return new StorageConnection(blob, queue, table, credentials.CreateTokenCredential(section));
+    }
 
-        TokenCredential credential = section["credential"] is { } kind && kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
-            : new DefaultAzureCredential();
-        return new StorageConnection(blob, queue, table, credential);
+    /// <summary>The Azure client factory outside a host (the CLI): the same credential rules, no host needed.</summary>
+    public static AzureComponentFactory StandaloneCredentials()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAzureClientsCore();
+        return services.BuildServiceProvider().GetRequiredService<AzureComponentFactory>();
     }
 
     /// <summary>Azure SDK retries (exponential, 3 tries) are the innermost retry layer; see docs/RESILIENCE in README.</summary>

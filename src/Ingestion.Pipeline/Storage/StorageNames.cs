@@ -31,10 +31,14 @@ public static class StorageNames
     public const string EntitiesTable = "ArticleEntities";
     public const string QuotesTable = "ArticleQuotes";
     public const string EntityIndexTable = "EntityArticles";
+    public const string SpeakerQuotesTable = "SpeakerQuotes";
+    public const string EntityRankingTable = "EntityRanking";
+    public const string IndexEntriesTable = "ArticleIndexEntries";
 
     public static IReadOnlyList<string> Containers { get; } = [DropContainer, CleanContainer];
     public static IReadOnlyList<string> Queues { get; } = [ExtractQueue, ExtractPoisonQueue, BlobTriggerPoisonQueue];
-    public static IReadOnlyList<string> Tables { get; } = [ArticlesTable, EntitiesTable, QuotesTable, EntityIndexTable];
+    public static IReadOnlyList<string> Tables { get; } =
+        [ArticlesTable, EntitiesTable, QuotesTable, EntityIndexTable, SpeakerQuotesTable, EntityRankingTable, IndexEntriesTable];
 
     /// <summary>Trigger paths as the attributes spell them.</summary>
     public const string DropBlobPath = DropContainer + "/{name}";

@@ -104,3 +104,99 @@ public sealed class EntityIndexRow : ITableEntity
     public int QuoteCount { get; set; }
     public string? Role { get; set; }
 }
+
+/// <summary>
+/// <c>SpeakerQuotes</c>: PartitionKey = speaker key (each member of a group too), RowKey = <see cref="TimelineKey"/>.
+/// A speaker's quote timeline, newest first, is one partition read in key order; a date range is a key range.
+/// </summary>
+public sealed class SpeakerQuoteRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>The quote's speaker as extracted (a group, "Vladimir Putin and Xi Jinping", for each member).</summary>
+    public string Speaker { get; set; } = "";
+    public string ArticleId { get; set; } = "";
+    public string ArticleName { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Published { get; set; }
+    /// <summary>The quote's row key in <c>ArticleQuotes</c>.</summary>
+    public string Position { get; set; } = "";
+    public string Text { get; set; } = "";
+    public bool TextTruncated { get; set; }
+    public string? Cue { get; set; }
+    public string? Attribution { get; set; }
+
+    /// <summary>Newest first: 99999999 minus the date as yyyyMMdd (undated quotes sort last), then article and position.</summary>
+    public static string TimelineKey(string? published, string articleId, string position) =>
+        DatePrefix(published) + "-" + articleId + "-" + position;
+
+    /// <summary>The key prefix of a date; every key of a later date sorts before it.</summary>
+    public static string DatePrefix(string? published) =>
+        (99_999_999 - (DateOnly.TryParseExact(published, "yyyy-MM-dd", out var date) ? date.Year * 10_000 + date.Month * 100 + date.Day : 0))
+            .ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// <c>EntityRanking</c>, one partition per entity type, three kinds of rows: a rank row (RowKey = <see cref="RankKey"/>,
+/// digits first, so key order is most articles first); the entity's state row (RowKey = <see cref="StateKey"/>, after
+/// every rank row) that says which rank row is current, changed with it in one transaction; and a dirty row
+/// (RowKey = <see cref="DirtyKey"/>, before every rank row) saying the entity's articles changed and it awaits a recount.
+/// </summary>
+public sealed class EntityRankRow : ITableEntity
+{
+    /// <summary>State rows start with this; rank rows start with digits, which sort before it.</summary>
+    public const string StatePrefix = "~";
+
+    /// <summary>Dirty rows start with this, which sorts before the digits of rank rows.</summary>
+    public const string DirtyPrefix = "!";
+
+    /// <summary>The first rank row key possible: rank rows lie in [<see cref="RankStart"/>, <see cref="StatePrefix"/>).</summary>
+    public const string RankStart = "0";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Entity { get; set; } = "";
+    /// <summary>The entity key: the partition of <c>EntityArticles</c> that was counted.</summary>
+    public string Key { get; set; } = "";
+    public string Type { get; set; } = "";
+    /// <summary>Articles whose index rows name this entity with this type.</summary>
+    public int Articles { get; set; }
+
+    public static string RankKey(int articles, string key) =>
+        (int.MaxValue - articles).ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "-" + key;
+
+    public static string StateKey(string key) => StatePrefix + key;
+
+    public static string DirtyKey(string key) => DirtyPrefix + key;
+}
+
+/// <summary>
+/// <c>ArticleIndexEntries</c>: PartitionKey = article id, one row per row this article owns in a cross-article index
+/// (<c>EntityArticles</c>, <c>SpeakerQuotes</c>). Written before the index row and removed only after it, so an
+/// interrupted write leaves a record of what to clean up, never an orphan nobody knows about.
+/// </summary>
+public sealed class IndexEntryRow : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Table { get; set; } = "";
+    public string TargetPartition { get; set; } = "";
+    public string TargetRow { get; set; } = "";
+    /// <summary>For <c>EntityArticles</c> rows: the type the entity had, whose ranking the row counts in.</summary>
+    public string? Type { get; set; }
+    public string? Entity { get; set; }
+    /// <summary>True until the rankings the row counts in have been marked for a recount.</summary>
+    public bool Pending { get; set; }
+
+    public static string EntryKey(string table, string partition, string row, string? type) =>
+        table + "|" + partition + "|" + row + (type is null ? "" : "|" + type);
+}

@@ -97,6 +97,37 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_counterpart_holds_the_office_of_the_person_before_not_the_role_counterpart()
+    {
+        var a = AnalyzerTestKit.Analyze("Talks in Beijing", "Russian President Vladimir Putin arrived in Beijing on Friday.",
+            "He met his counterpart Xi Jinping just hours ahead of the ceremony. Xi said the talks went well.");
+        Assert.Equal("President of Russia", a.Entity("Vladimir Putin").Role);
+        Assert.Equal("President", a.Entity("Xi Jinping").Role);
+    }
+
+    [Fact]
+    public void A_name_written_with_and_without_its_accents_is_one_person()
+    {
+        var a = AnalyzerTestKit.Analyze("Ankara", "Turkish President Recep Tayyip Erdoğan spoke in Ankara on Monday.",
+            "Erdogan said the talks would go on. Critics of Erdoğan were not convinced.");
+        var erdogan = a.Entity("Recep Tayyip Erdoğan");
+        Assert.Equal(3, erdogan.Mentions);
+        Assert.Contains("Erdogan", erdogan.Aliases);
+        Assert.Equal("President of Turkey", erdogan.Role);
+    }
+
+    [Fact]
+    public void Variants_of_an_event_name_are_one_event()
+    {
+        var a = AnalyzerTestKit.Analyze("Games open", "The Winter Olympics open in Beijing on Friday.",
+            "Leaders came for the Winter Olympic Games. The Olympics end on February 20. The Cold War is over.");
+        var games = a.Entity("Winter Olympic Games");
+        Assert.Equal(3, games.Mentions);
+        Assert.Equal(["Winter Olympics", "Olympics"], games.Aliases);
+        Assert.Equal(EntityType.Event, a.Entity("Cold War").Type);
+    }
+
+    [Fact]
     public void Places_named_by_head_words_and_saints()
     {
         var a = AnalyzerTestKit.Analyze("Crowds", "Pope Francis spoke in St. Peter's Square.",

@@ -26,7 +26,7 @@ internal sealed class EntityExtractor(ArticleText doc, LanguageProfile profile)
         typer.Scanner = scanner;
         scanner.ScanAll();
         new Coreference(doc, profile, Mentions, Clusters).Run();
-        CanonicalNames.Apply(doc, profile, Clusters);
+        CanonicalNames.Apply(doc, profile, Mentions, Clusters);
         IndexMentions();
     }
 

@@ -31,6 +31,8 @@ internal sealed class Mention
     public string? Canonical;
     public string? Role;
     public bool InQuote;
+    /// <summary>After a relational role noun ("his counterpart X"): the role is the office of the person named before.</summary>
+    public bool RelationalRole;
     /// <summary>Evidence that the name is a person (title, role noun, given name, speech verb after).</summary>
     public bool PersonCue;
     public bool OrgCue;
@@ -46,7 +48,7 @@ internal sealed class Mention
         Type = default;
         Kind = default;
         Canonical = Role = null;
-        InQuote = PersonCue = OrgCue = false;
+        InQuote = PersonCue = OrgCue = RelationalRole = false;
         Cluster = -1;
     }
 }

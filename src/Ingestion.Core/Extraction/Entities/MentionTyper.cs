@@ -26,6 +26,7 @@ internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, Men
                     return;
                 case TypingOutcome.Typed:
                     sink.AddTyped(b, s, e, typing.Type, typing.WithRole ? candidate.Role : null, typing.PersonCue, typing.OrgCue);
+                    if (typing.Type == Model.EntityType.Person && candidate.RelationalRole) sink.Mentions[^1].RelationalRole = true;
                     return;
             }
         }

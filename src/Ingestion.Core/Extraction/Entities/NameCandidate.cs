@@ -21,6 +21,8 @@ internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile, Sp
     public string? Nationality { get; private set; }
     /// <summary>The role the span's person holds: the title (with "of" the nationality's country) or the role noun before it.</summary>
     public string? Role { get; private set; }
+    /// <summary>A relational role noun ("counterpart") is right before the span: its office is someone else's.</summary>
+    public bool RelationalRole { get; private set; }
     /// <summary>Evidence that the span is a person: a title, a role noun before it, a given name first.</summary>
     public bool PersonCue { get; private set; }
     /// <summary>A speech verb right after the span ("Merkel said", "Merkel has said").</summary>
@@ -46,7 +48,9 @@ internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile, Sp
         var prev = PrevLower;
         var roleNoun = !prev.IsEmpty && profile.RoleNouns.Contains(prev);
         Role = title is not null ? (nationality is { Length: > 0 } && !title.Contains(" of ", StringComparison.Ordinal) ? $"{title} of {nationality}" : title)
-            : roleNoun ? prev.ToString() : null;
+            : roleNoun && !profile.RelationalRoleNouns.Contains(prev) ? prev.ToString() : null;
+        // "his counterpart Xi Jinping", "her Chinese counterpart": the office of someone named before, resolved after coreference
+        RelationalRole = title is null && roleNoun && profile.RelationalRoleNouns.Contains(prev);
         PersonCue = title is not null || roleNoun || FirstIsGivenName;
         var toks = doc.Tokens[b];
         SpeechAfter = e < toks.Count && toks[e].Kind == TokKind.Word && (IsSpeechVerb(e) || VerbThenSpeech(e));

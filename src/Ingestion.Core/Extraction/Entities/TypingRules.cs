@@ -52,12 +52,16 @@ internal static class TypingRules
         new FamilyName(),
         new LoneWordWithOrganizationCue(),
         new LoneOrdinaryWord(),
+        new PlaceNounNearby(),
         new CompassPoint(),
         new LoneKnownName(),
+        new PersonAfterPossessiveOwner(),
+        new PersonDescribedByAge(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new ForeignArticleName(),
         new OrganizationCueBefore(),
+        new OrganizationCueAfter(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
@@ -165,6 +169,30 @@ internal sealed class LoneKnownName : TypingRule
     private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
 }
 
+/// <summary>"the small town of Tanhuato", "the city of Lincang", "the western Sauerland region": a place noun names a place.</summary>
+internal sealed class PlaceNounNearby : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || c.First.Contains('-')) return Typing.Pass;
+        // "the Sicilian region", "an inefficient state": an adjective before the noun is no place's name
+        if (c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant()) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
+        if (c.Profile.PlaceNouns.Contains(c.NextLower)) return Typing.As(EntityType.Location);
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.Start >= 2 && c.Profile.TitleComplementPrepositions.Contains(c.PrevLower) && toks[c.Start - 2].Kind == TokKind.Word
+            && c.Profile.PlaceNouns.Contains(c.Doc.Span(c.Block, c.Start - 2)))
+            return Typing.As(EntityType.Location);
+        return Typing.Pass;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (w.EndsWith(s, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}
+
 /// <summary>"the West", "the North": a capitalised compass word alone names a region.</summary>
 internal sealed class CompassPoint : TypingRule
 {
@@ -245,6 +273,33 @@ internal sealed class LoneOrdinaryWord : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Doc.SeenLower(c.First) ? Typing.Drop : Typing.Pass;
 }
 
+/// <summary>"Kaiserslautern's Rodnei": in a sports story an unknown word owned by a club is one of its players.</summary>
+internal sealed class PersonAfterPossessiveOwner : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || c.Start < 2 || !c.Doc.IsAboutSport(c.Profile) || c.Profile.CommonWords.Contains(c.First.ToString().ToLowerInvariant())) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        var owner = toks[c.Start - 2];
+        return toks[c.Start - 1].Kind == TokKind.Poss && owner.Kind == TokKind.Word && owner.Cap && !c.Doc.SeenLower(c.First) ? Typing.Person(withRole: false) : Typing.Pass;
+    }
+}
+
+/// <summary>"Ranjan, a 34-year-old who works for …": a name an age describes is a person's.</summary>
+internal sealed class PersonDescribedByAge : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        var e = c.End;
+        if (c.Length != 1 || e + 2 >= toks.Count || c.Doc.Span(c.Block, e) is not "," || !c.Profile.IndefiniteArticles.Contains(c.Doc.Span(c.Block, e + 1))) return Typing.Pass;
+        var age = c.Doc.Span(c.Block, e + 2);
+        foreach (var suffix in c.Profile.AgeSuffixes)
+            if (age.EndsWith(suffix, StringComparison.Ordinal)) return Typing.Person(withRole: false);
+        return Typing.Pass;
+    }
+}
+
 /// <summary>Any other single capitalised word: kept only when it turns out to be part of a known entity's name.</summary>
 internal sealed class LoneUnknownWord : TypingRule
 {
@@ -256,8 +311,11 @@ internal sealed class PlaceInsideName : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
-        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
-        if (c.PersonCue && !(c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
+        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person; so does a city
+        // before a team's plural ("Cleveland Indians", "Dallas Mavericks")
+        var club = c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2
+            && (IsPlace(c, c.End - 1) || (IsPlace(c, c.Start) && c.Last.EndsWith('s')));
+        if (c.PersonCue && !club) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;
@@ -293,6 +351,13 @@ internal sealed class OrganizationCueBefore : TypingRule
         c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
+/// <summary>"Mother Jones magazine", "Le Petit Journal newspaper": an organisation noun right after a name of several words.</summary>
+internal sealed class OrganizationCueAfter : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.MediaNouns.Contains(c.NextLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+}
+
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>
 internal sealed class PersonNameShape : TypingRule
 {
@@ -300,6 +365,10 @@ internal sealed class PersonNameShape : TypingRule
     {
         if (c.Length > 5) return Typing.Pass;
         var p = c.Profile;
+        // "Public Policy", "Small Hands", "Liberation Tigers": ordinary words capitalised are a phrase or a title, no one's name
+        var allOrdinary = true;
+        for (var i = c.Start; i < c.End && allOrdinary; i++) allOrdinary = !c.IsCap(i) || p.IsCommonWord(c.Word(i));
+        if (allOrdinary) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!c.IsCap(i)) continue;

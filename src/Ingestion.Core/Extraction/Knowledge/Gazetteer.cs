@@ -117,6 +117,11 @@ internal sealed class Gazetteer
         }
         foreach (var row in ExtractionData.Rows("world/places.tsv"))
             AddName(row[0], row[0], EntityType.Location);
+        foreach (var row in ExtractionData.Rows("world/place-aliases.tsv"))
+        {
+            AddName(row[1], row[1], EntityType.Location);
+            AddName(row[0], row[1], EntityType.Location);
+        }
         foreach (var row in ExtractionData.Rows("world/organizations.tsv"))
         {
             AddName(row[0], row[0], EntityType.Organization);

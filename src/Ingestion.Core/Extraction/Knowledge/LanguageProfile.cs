@@ -121,6 +121,8 @@ internal sealed class LanguageProfile
     public required WordMap<string[][]> Titles { get; init; }
     /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
     public required WordSet RoleNouns { get; init; }
+    /// <summary>Role nouns that name a relation, not an office ("his counterpart X" holds the office of the man before).</summary>
+    public required WordSet RelationalRoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
     public required WordSet GenericRoleNouns { get; init; }
     /// <summary>Endings of past-tense verbs: a name right after one is its object ("replaced Lucien Favre").</summary>
@@ -130,21 +132,37 @@ internal sealed class LanguageProfile
     public required WordSet OrgHeads { get; init; }
     /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
     public required WordSet StateBodyHeads { get; init; }
+    /// <summary>Heads that after a nationality alone name no one body ("German TV", "Japanese Cabinet").</summary>
+    public required WordSet GenericHeads { get; init; }
+    /// <summary>Heads of ministries: named without the country even when the head ends the name ("Syrian Foreign Ministry").</summary>
+    public required WordSet MinistryHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
     /// <summary>Last words that make a capitalised name a place ("Tiananmen Square").</summary>
     public required WordSet LocationHeads { get; init; }
+    /// <summary>Heads of natural features ("Sea", "Heights", "River"): "Golan" is the "Golan Heights".</summary>
+    public required WordSet FeatureHeads { get; init; }
     /// <summary>First words that make a capitalised name a place ("Lake Chad", "Mount Everest").</summary>
     public required WordSet LocationLeadWords { get; init; }
     /// <summary>Compass words that make "North Korea" a place rather than a club named after one.</summary>
     public required WordSet DirectionWords { get; init; }
     /// <summary>Words that keep "X of Y" together as one name ("University of Mainz", "Republic of Korea").</summary>
     public required WordSet KeeperWords { get; init; }
+    /// <summary>Words any event's name may have or lack ("games" of "Winter Olympic Games"), folded.</summary>
+    public required WordSet GenericEventWords { get; init; }
     /// <summary>Single words that name events by themselves.</summary>
     public required WordSet SingleWordEvents { get; init; }
     /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
     public required WordSet OrgCueNouns { get; init; }
+    /// <summary>Nouns of settled places: "the town of X", "X province" name a place.</summary>
+    public required WordSet PlaceNouns { get; init; }
+    /// <summary>Endings of adjectives of place ("Sicilian", "Breton"): such a word before a place noun names no place.</summary>
+    public required string[] AdjectiveSuffixes { get; init; }
+    /// <summary>Endings of age words in an appositive ("Ranjan, a 34-year-old").</summary>
+    public required string[] AgeSuffixes { get; init; }
+    /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
+    public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
     /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
@@ -272,7 +290,10 @@ internal sealed class LanguageProfile
             Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
+            RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
+            MinistryHeads = Set(words.MinistryHeads),
+            GenericHeads = Set(words.GenericHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
@@ -280,11 +301,17 @@ internal sealed class LanguageProfile
             CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
+            FeatureHeads = Set(words.FeatureHeads),
             DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
+            GenericEventWords = Set(words.GenericEventWords),
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
+            PlaceNouns = Set(words.PlaceNouns),
+            MediaNouns = Set(words.MediaNouns),
+            AdjectiveSuffixes = words.AdjectiveSuffixes,
+            AgeSuffixes = words.AgeSuffixes,
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
@@ -353,19 +380,28 @@ internal sealed class LanguageProfile
         public string[] PossessiveOrgOwners { get; init; } = [];
         public string[] SurnamePrefixes { get; init; } = [];
         public string[] LocationLeadWords { get; init; } = [];
+        public string[] FeatureHeads { get; init; } = [];
         public string[] LocationHeads { get; init; } = [];
         public string[] DirectionWords { get; init; } = [];
         public string[] KeeperWords { get; init; } = [];
         public string[] SingleWordEvents { get; init; } = [];
+        public string[] GenericEventWords { get; init; } = [];
         public string[] OrgCueNouns { get; init; } = [];
         public string[] FamilyNouns { get; init; } = [];
+        public string[] PlaceNouns { get; init; } = [];
+        public string[] MediaNouns { get; init; } = [];
+        public string[] AdjectiveSuffixes { get; init; } = [];
+        public string[] AgeSuffixes { get; init; } = [];
         public string[] VerbsBeforeSpeech { get; init; } = [];
         public string[] SportsCues { get; init; } = [];
         public int SportsCueCount { get; init; } = int.MaxValue;
         public string[] LocativePrepositions { get; init; } = [];
         public string[] Auxiliaries { get; init; } = [];
         public string[] GenericRoleNouns { get; init; } = [];
+        public string[] RelationalRoleNouns { get; init; } = [];
         public string[] StateBodyHeads { get; init; } = [];
+        public string[] MinistryHeads { get; init; } = [];
+        public string[] GenericHeads { get; init; } = [];
         public string[] ParticipleSuffixes { get; init; } = [];
         public string[] PastSuffixes { get; init; } = [];
         public Dictionary<string, string> Pronouns { get; init; } = [];
