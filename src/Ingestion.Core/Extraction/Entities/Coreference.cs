@@ -92,21 +92,26 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         return misspelt == 1;
     }
 
-    /// <summary>Optimal string alignment distance (edits and swaps of neighbours), for short words.</summary>
+    /// <summary>Optimal string alignment distance (edits and swaps of neighbours) of two words, 3 when it is more.</summary>
     private static int Distance(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 2) return 3;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 40 || b.Length > 40 || a[0] != b[0]) return 3;
+        // three rows of the table, on the stack
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        Span<int> older = rows[..(b.Length + 1)], prev = rows[(b.Length + 1)..(2 * (b.Length + 1))], cur = rows[(2 * (b.Length + 1))..];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = Math.Min(cur[j], older[j - 2] + 1);
             }
-        return d[a.Length, b.Length];
+            var t = older; older = prev; prev = cur; cur = t;
+        }
+        return prev[b.Length];
     }
 
     /// <summary>Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.</summary>

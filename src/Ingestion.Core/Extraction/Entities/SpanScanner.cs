@@ -60,8 +60,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsClubByItsCity(int b, int k)
     {
         if (!doc.IsAboutSport(profile)) return false;
-        // cities and regions ("Bayern"), not "Europe" or a country
-        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
+        // cities, and regions no dictionary knows as a place ("Bayern"; not "England", "Asia", "Europe" or a country)
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || world.Countries.Contains(doc.Span(b, k))) return false;
+        if ((kinds & NameKinds.City) == 0 && ((kinds & NameKinds.Region) == 0 || (kinds & NameKinds.Location) != 0)) return false;
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
@@ -243,7 +244,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private bool PreferGeneric(int b, int s, int e)
     {
         var last = doc.Span(b, e - 1);
-        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last)) return true;
+        // "Bank of England", "Munich Security Conference", "Berlin Wall", "Lisbon Treaty"
+        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last) || profile.LocationHeads.Contains(last) || profile.WorkHeads.Contains(last)) return true;
         for (var i = s + 1; i < e - 1; i++)
             if (profile.ComplementPrepositions.Contains(doc.Span(b, i))) return ContainsHead(b, s, i);
         return false;
