@@ -61,7 +61,7 @@ public sealed class DashboardSite : IAsyncLifetime
         Assert.NotEqual(seed, hostile);
         HostileId = await DropAsync(storage, $"{folder}/hostile.txt", Encoding.UTF8.GetBytes(hostile));
         foreach (var id in new[] { SeedId, FailedId, HostileId })
-            await WaitForDoneAsync(id);
+            await _host.WaitForStatusAsync(id, ArticleStatus.Extracted, ArticleStatus.Failed);
 
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
@@ -86,34 +86,11 @@ public sealed class DashboardSite : IAsyncLifetime
         return ArticleIdentity.IdFromName(name);
     }
 
-    private async Task WaitForDoneAsync(string id)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await Http.GetAsync("articles/" + id);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var status = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
-                if (status is ArticleStatus.Extracted or ArticleStatus.Failed) return;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"article {id} was not extracted or failed in time");
-    }
-
     /// <summary>Waits until the person ranking lists <paramref name="entity"/>.</summary>
-    public async Task WaitForRankingAsync(string entity)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var top = await Http.GetFromJsonAsync<JsonElement>("entities?type=person&top=500");
-            if (top.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("entity").GetString() == entity)) return;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"{entity} never reached the person ranking");
-    }
+    public Task WaitForRankingAsync(string entity) =>
+        Poll.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("entities?type=person&top=500"),
+            top => top.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("entity").GetString() == entity),
+            TimeSpan.FromSeconds(60), $"{entity} reaching the person ranking", TimeSpan.FromMilliseconds(500));
 
     public async Task DisposeAsync()
     {

@@ -1,11 +1,14 @@
-using Ingestion.Host;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ingestion.Testing;
+namespace Ingestion.Host.Tests;
 
 /// <summary>
 /// The standalone host as a user runs it (real triggers, HTTP on a free loopback port) over the shared Azurite. One
@@ -30,6 +33,15 @@ public sealed class RunningHost
     public HttpClient Api { get; }
 
     public PipelineStorage Storage => App.Services.GetRequiredService<PipelineStorage>();
+
+    /// <summary>Polls <c>GET /api/articles/{id}</c> until the article's status is one of <paramref name="statuses"/>; its JSON then.</summary>
+    public Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) =>
+        Poll.UntilAsync(async () =>
+        {
+            using var response = await Api.GetAsync("articles/" + id);
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, a => a.ValueKind == JsonValueKind.Object && statuses.Contains(a.GetProperty("status").GetString()), TimeSpan.FromSeconds(180),
+            $"article {id} reaching {string.Join("/", statuses)}", TimeSpan.FromMilliseconds(500));
 
     private static readonly Lazy<Task<RunningHost>> Instance = new(StartAsync);
 
