@@ -43,6 +43,29 @@ public class EntityTests
     }
 
     [Fact]
+    public void An_organisation_introduced_by_its_noun_stays_one_when_it_speaks()
+    {
+        var a = AnalyzerTestKit.Analyze("Travel", "Tour operators had a difficult summer.",
+            "Markus Brenner of the travel agency Voyagio admitted it was a problem. Voyagio said bookings fell by a third.",
+            "The magazine Kompasso commented that prices would rise.");
+        var voyagio = a.Entity("Voyagio");
+        Assert.Equal(EntityType.Organization, voyagio.Type);
+        Assert.Equal(2, voyagio.Mentions);
+        Assert.Equal(EntityType.Organization, a.Entity("Kompasso").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Markus Brenner").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Type == EntityType.Person && e.Name is "Voyagio" or "Kompasso");
+    }
+
+    [Fact]
+    public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
+    {
+        var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",
+            "Analysts at the bank said KBW Tellmann would cut jobs, and the union IG Stahlbau agreed. Queen Elizabeth II visited Berlin.");
+        Assert.Equal(EntityType.Organization, a.Entity("KBW Tellmann").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Elizabeth II").Type);
+    }
+
+    [Fact]
     public void Acronyms_defined_in_parentheses_join_their_organisation()
     {
         var a = AnalyzerTestKit.Analyze("Union", "The Democratic Unity Roundtable (MUD) rejected the offer.",

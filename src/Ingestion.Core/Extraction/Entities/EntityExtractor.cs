@@ -1,8 +1,8 @@
 namespace Ingestion.Core.Extraction;
 
 /// <summary>
-/// The entities of one article: <see cref="SpanScanner"/> finds the names, <see cref="MentionTyper"/> types them,
-/// <see cref="Coreference"/> merges the mentions of one thing, <see cref="CanonicalNames"/> names each cluster.
+/// The entities of one article: <see cref="SpanScanner"/> finds the names, <see cref="MentionTyper"/> types them (and
+/// <see cref="CuedOrganizations"/> gives a word one sense), <see cref="Coreference"/> merges the mentions of one thing, <see cref="CanonicalNames"/> names each cluster.
 /// Afterwards the mentions are indexed by token, for the quote attributor's "which name ends here" questions.
 /// </summary>
 internal sealed class EntityExtractor(ArticleText doc, LanguageProfile profile)
@@ -25,6 +25,7 @@ internal sealed class EntityExtractor(ArticleText doc, LanguageProfile profile)
         var scanner = new SpanScanner(doc, profile, sink, typer);
         typer.Scanner = scanner;
         scanner.ScanAll();
+        CuedOrganizations.Apply(Mentions);
         new Coreference(doc, profile, Mentions, Clusters).Run();
         CanonicalNames.Apply(doc, profile, Mentions, Clusters);
         IndexMentions();

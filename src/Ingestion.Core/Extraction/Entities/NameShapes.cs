@@ -36,6 +36,9 @@ internal static class NameShapes
         return upper >= 2;
     }
 
+    /// <summary>"II", "XIV": a regnal or ordinal number in capitals.</summary>
+    public static bool IsRomanNumeral(ReadOnlySpan<char> w) => !w.IsEmpty && !w.ContainsAnyExcept("IVXLC");
+
     /// <summary>MoDem, BioNTech, YouTube: a capital after a lower-case letter inside the word (not "McDonald", not hyphenated).</summary>
     public static bool HasInnerCapital(ReadOnlySpan<char> w, LanguageProfile profile)
     {

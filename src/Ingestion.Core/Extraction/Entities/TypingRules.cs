@@ -64,6 +64,7 @@ internal static class TypingRules
         new ForeignArticleName(),
         new OrganizationCueBefore(),
         new OrganizationCueAfter(),
+        new AcronymInsideName(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
@@ -260,6 +261,8 @@ internal sealed class LoneWordWithPersonCue : TypingRule
         if (c.Length != 1) return Typing.Pass;
         // "the Islamist Islah party": an organisation noun after it outweighs a given name's likeness
         if (c.Title is null && c.Profile.OrgNounsAfter.Contains(c.NextLower) && !c.Profile.RoleNouns.Contains(c.PrevLower)) return Typing.Pass;
+        // "the travel agency Caissa admitted", "the magazine Newsweek commented": organisations speak too
+        if (!c.PersonCue && c.Profile.OrgCueNouns.Contains(c.PrevLower)) return Typing.Pass;
         return c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\'')) ? Typing.Person() : Typing.Pass;
     }
 }
@@ -388,6 +391,25 @@ internal sealed class OrganizationCueAfter : TypingRule
     public override Typing Decide(NameCandidate c) =>
         c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && (c.Profile.MediaNouns.Contains(c.NextLower) || c.Profile.OrgNounsAfter.Contains(c.NextLower))
             ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+}
+
+/// <summary>
+/// "AS Roma", "HSBC Trinkhaus", "IG Metall", "BATE Borisov": a name of several words with an acronym among them is a
+/// body, not a person, unless something says person (a title, a role noun). Initials ("J.P.") and regnal numbers
+/// ("Elizabeth II") are no acronyms here.
+/// </summary>
+internal sealed class AcronymInsideName : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length < 2 || c.PersonCue || c.Title is not null) return Typing.Pass;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            var w = c.Word(i);
+            if (NameShapes.IsAcronym(w) && !w.Contains('.') && !NameShapes.IsRomanNumeral(w)) return Typing.As(EntityType.Organization);
+        }
+        return Typing.Pass;
+    }
 }
 
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>
