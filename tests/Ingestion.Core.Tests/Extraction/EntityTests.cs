@@ -66,6 +66,17 @@ public class EntityTests
     }
 
     [Fact]
+    public void Capitals_with_an_ordinary_word_and_no_given_name_are_no_person_unless_something_says_so()
+    {
+        var a = AnalyzerTestKit.Analyze("Banks", "Markets were calm on Monday.",
+            "Investors asked Kesselbach Strategy for advice, and Okonkwo Intelligence too. Chancellor Olaf Scholz met bankers.",
+            "Tomasz Wiśniewski, an economist, agreed.");
+        Assert.DoesNotContain(a.Entities, e => e.Type == EntityType.Person && e.Name is "Kesselbach Strategy" or "Okonkwo Intelligence");
+        Assert.Equal(EntityType.Person, a.Entity("Olaf Scholz").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Tomasz Wiśniewski").Type);
+    }
+
+    [Fact]
     public void Acronyms_defined_in_parentheses_join_their_organisation()
     {
         var a = AnalyzerTestKit.Analyze("Union", "The Democratic Unity Roundtable (MUD) rejected the offer.",

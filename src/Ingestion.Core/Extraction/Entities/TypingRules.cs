@@ -423,6 +423,11 @@ internal sealed class PersonNameShape : TypingRule
         var allOrdinary = true;
         for (var i = c.Start; i < c.End && allOrdinary; i++) allOrdinary = !c.IsCap(i) || p.IsCommonWord(c.Word(i));
         if (allOrdinary) return Typing.Pass;
+        // "Credit Suisse", "Teneo Intelligence", "Royal Blues": with no given name first and nothing else saying person,
+        // an ordinary word among the capitals makes it a body's or a thing's name more often than a person's
+        if (!c.PersonCue && !c.SpeechAfter && !p.World.GivenNames.ContainsKey(c.First))
+            for (var i = c.Start; i < c.End; i++)
+                if (c.IsCap(i) && p.IsCommonWord(c.Word(i))) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!c.IsCap(i)) continue;
