@@ -57,6 +57,18 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_name_beside_an_organisation_noun_or_owning_a_player_is_a_body()
+    {
+        var a = AnalyzerTestKit.Analyze("Figures", "Retail sales rose in March, according to the national statistics office, Statvera, on Friday.",
+            "Statvera said the rise was the fifth in a row.");
+        Assert.Equal(EntityType.Organization, a.Entity("Statvera").Type);
+        var sport = AnalyzerTestKit.Analyze("Derby", "The striker scored twice in the derby on Saturday.",
+            "The winning goal came from Lindholm's Thomas Berger after a corner.");
+        Assert.Equal(EntityType.Organization, sport.Entity("Lindholm").Type);
+        Assert.Equal(EntityType.Person, sport.Entity("Thomas Berger").Type);
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

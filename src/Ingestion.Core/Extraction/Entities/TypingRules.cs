@@ -280,8 +280,26 @@ internal sealed class LoneWordWithOrganizationCue : TypingRule
     public override Typing Decide(NameCandidate c)
     {
         if (c.Length != 1) return Typing.Pass;
-        var cued = c.Profile.OrgCueNouns.Contains(c.PrevLower) || (c.Profile.OrgCueNouns.Contains(c.NextLower) && !c.Doc.SeenLower(c.First));
+        var cued = c.Profile.OrgCueNouns.Contains(c.PrevLower) || (c.Profile.OrgCueNouns.Contains(c.NextLower) && !c.Doc.SeenLower(c.First))
+            || AfterOrganizationNounAndComma(c) || OwnsAPlayer(c);
         return cued ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+    }
+
+    /// <summary>"the federal statistics office, Destatis, said": the name set beside an organisation noun.</summary>
+    private static bool AfterOrganizationNounAndComma(NameCandidate c)
+    {
+        if (c.Start < 2) return false;
+        var toks = c.Doc.Tokens[c.Block];
+        return c.Doc.Span(c.Block, c.Start - 1) is "," && toks[c.Start - 2].Kind == TokKind.Word && !toks[c.Start - 2].Cap
+            && c.Profile.OrganizationNouns.Contains(c.Doc.Span(c.Block, c.Start - 2));
+    }
+
+    /// <summary>"behind Ferrari's Sebastian Vettel": in a sports story, whoever owns a player by name is a team.</summary>
+    private static bool OwnsAPlayer(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.End + 2 >= toks.Count || toks[c.End].Kind != TokKind.Poss || !c.Doc.IsAboutSport(c.Profile)) return false;
+        return c.IsCap(c.End + 1) && c.IsCap(c.End + 2) && c.Profile.World.GivenNames.ContainsKey(c.Word(c.End + 1));
     }
 }
 
