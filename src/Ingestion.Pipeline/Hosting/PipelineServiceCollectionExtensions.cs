@@ -4,6 +4,8 @@ using Ingestion.Pipeline.Api;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
+using Ingestion.Pipeline.Versions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IArticleAnalyzer, RuleBasedAnalyzer>();
         services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, _) => StorageWriteResilience.Configure(builder));
         services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
+        services.AddSingleton<StoryLocks>();
+        services.AddSingleton<StoryStore>();
+        services.AddSingleton<VersionStore>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<EntityRanking>();
         services.AddSingleton<CrossArticleIndex>();

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Ingestion.Core.Stories;
+using Ingestion.Pipeline.Storage;
+
+namespace Ingestion.Pipeline.Stories;
+
+/// <summary>
+/// The pipeline's stories in Table storage, by the rule of <see cref="StoryMatch"/>. Finding an article's story costs
+/// <see cref="StoryBands.Count"/> single-partition queries of <c>StoryBands</c> (run at once), whatever the number of
+/// stored articles: a band partition holds the stories filed under that band value, that is the story itself and, by
+/// chance, others sharing two bin values with it (for unrelated texts, about one in 10^5 per band). Only a story's first
+/// copy is filed, so copies never crowd a band. Choosing is done holding the article's band locks
+/// (<see cref="StoryLocks"/>): of two copies arriving at once, the second sees the story the first started.
+/// </summary>
+public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
+{
+    /// <summary>A story's id: derived from the article that started it and the content it started it with.</summary>
+    public static string StoryIdOf(string articleId, string contentHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("story|" + articleId + "|" + contentHash)).AsSpan(0, 8));
+
+    /// <summary>
+    /// Places the article's current content in a story and fills the row's story fields. The choice is recorded on the
+    /// status row (by <paramref name="record"/>) before the story's rows are written: a replay of the same content (after
+    /// a crash anywhere) keeps the choice and finishes the writes, so it never makes a second story or a second copy.
+    /// </summary>
+    public async Task<StoryAssignment?> AssignAsync(ArticleRow row, StorySketch? sketch, Func<ArticleRow, Task> record, CancellationToken cancellationToken = default)
+    {
+        var id = row.PartitionKey;
+        var hash = row.ContentHash ?? throw new InvalidOperationException($"article {id} has no content hash");
+        if (sketch is null)
+        {
+            await LeaveAsync(row, cancellationToken);
+            return null;
+        }
+        var bands = StoryBands.Keys(sketch);
+        await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
+
+        StoryAssignment decision;
+        if (row.StoryId is { } chosen && row.StoryContentHash == hash)
+            decision = new StoryAssignment(chosen, row.DuplicateOf, row.Similarity ?? 1);
+        else
+        {
+            var best = StoryMatch.Best(sketch, await CandidatesAsync(bands, cancellationToken));
+            decision = best is { } b ? StoryMatch.Join(id, b.Story, b.Similarity) : new StoryAssignment(StoryIdOf(id, hash), null, 1);
+            if (row.StoryId is { } previous && previous != decision.StoryId)
+                await RemoveCopyAsync(previous, id, cancellationToken);
+            row.StoryId = decision.StoryId;
+            row.DuplicateOf = decision.DuplicateOf;
+            row.Similarity = decision.Similarity;
+            row.StoryContentHash = hash;
+            await record(row);
+        }
+
+        var foundedAt = row.ReceivedAt ?? DateTimeOffset.UtcNow;
+        if (decision.StoryId == StoryIdOf(id, hash))
+        {
+            // This content started the story: file it under each of its bands, with the sketch later copies are compared with.
+            var bytes = sketch.ToBytes();
+            await storage.Stories.UpsertEntityAsync(new StoryRow
+            {
+                PartitionKey = decision.StoryId, Original = id, OriginalName = TableKeys.Fit(row.Name)!, ContentHash = hash,
+                Title = TableKeys.Fit(row.Title), Published = row.Published, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
+            }, TableUpdateMode.Replace, cancellationToken);
+            await Task.WhenAll(bands.Select(band => storage.StoryBands.UpsertEntityAsync(new StoryBandRow
+            {
+                PartitionKey = band, RowKey = decision.StoryId, Original = id, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
+            }, TableUpdateMode.Replace, cancellationToken)));
+        }
+        await storage.Stories.UpsertEntityAsync(new StoryCopyRow
+        {
+            PartitionKey = decision.StoryId, RowKey = StoryCopyRow.KeyOf(id), ArticleId = id, Name = TableKeys.Fit(row.Name)!,
+            Title = TableKeys.Fit(row.Title), Published = row.Published, Format = row.Format, Similarity = decision.Similarity,
+            First = decision.DuplicateOf is null, ContentHash = hash, JoinedAt = foundedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+        return decision;
+    }
+
+    /// <summary>Takes the article out of its story (its content is gone or no article) and clears the row's story fields; the caller saves the row.</summary>
+    public async Task LeaveAsync(ArticleRow row, CancellationToken cancellationToken = default)
+    {
+        if (row.StoryId is { } story)
+            await RemoveCopyAsync(story, row.PartitionKey, cancellationToken);
+        row.StoryId = row.DuplicateOf = row.StoryContentHash = null;
+        row.Similarity = null;
+    }
+
+    /// <summary>Every article of a story: the first copy first (while it is in the story), then by when each came, then by id.</summary>
+    public async Task<List<StoryCopyRow>> CopiesAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        var copies = new List<StoryCopyRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {storyId} and RowKey ge {StoryCopyRow.Prefix} and RowKey lt {StoryCopyRow.End}");
+        await foreach (var copy in storage.Stories.QueryAsync<StoryCopyRow>(filter, cancellationToken: cancellationToken))
+            copies.Add(copy);
+        return copies.OrderByDescending(c => c.First).ThenBy(c => c.JoinedAt).ThenBy(c => c.ArticleId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<StoryRow?> GetAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        var story = await storage.Stories.GetEntityIfExistsAsync<StoryRow>(storyId, StoryRow.RowKeyValue, cancellationToken: cancellationToken);
+        return story.HasValue ? story.Value : null;
+    }
+
+    /// <summary>The stories filed under any of the bands, each once, with their first copy's sketch.</summary>
+    private async Task<List<StoryCandidate>> CandidatesAsync(IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(bands.Select(async band =>
+        {
+            var rows = new List<StoryBandRow>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {band} and RowKey gt {StoryLockRow.RowKeyValue}");
+            await foreach (var row in storage.StoryBands.QueryAsync<StoryBandRow>(filter, cancellationToken: cancellationToken))
+                rows.Add(row);
+            return rows;
+        }));
+        return found.SelectMany(rows => rows).DistinctBy(r => r.RowKey)
+            .Select(r => StorySketch.FromBytes(r.Sketch, r.Shingles) is { } sketch ? new StoryCandidate(r.RowKey, r.Original, sketch, r.FoundedAt.UtcTicks) : null)
+            .OfType<StoryCandidate>().ToList();
+    }
+
+    private async Task RemoveCopyAsync(string storyId, string articleId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Stories.DeleteEntityAsync(storyId, StoryCopyRow.KeyOf(articleId), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // already out: an earlier run got this far
+        }
+    }
+}
