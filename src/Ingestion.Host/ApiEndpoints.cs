@@ -121,7 +121,7 @@ public static class ApiEndpoints
             .WithName("SpeakerQuotes").WithSummary("A speaker's quotes, newest first, with the article each is from")
             .WithDescription("`from`/`to` bound the published date (inclusive; undated quotes are then left out); `attribution` keeps one kind; " +
                 "`q` keeps quotes containing a word (case and accents ignored; such a page may hold fewer than pageSize quotes: follow `continuation`). " +
-                "A later copy's quote that its story's first copy has too is shown once, under the first copy.")
+                "A quote that several copies of one story have is shown once, under the story's earliest article that has it.")
             .Produces<SpeakerTimeline>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapOpenApi(DocumentPath.Replace(DocumentName, "{documentName}", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ingestion.Core.Cleaning;
 using Ingestion.Core.Model;
 
@@ -25,6 +26,7 @@ public sealed record ArticleChanges
     /// <summary>True when the lists were cut to fit where they are stored (<see cref="Abridged"/>); the counts are still whole in a full diff.</summary>
     public bool Abridged { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => !TitleChanged && !LeadChanged && ParagraphsAdded.Count == 0 && ParagraphsRemoved.Count == 0
         && QuotesAdded.Count == 0 && QuotesRemoved.Count == 0;
 

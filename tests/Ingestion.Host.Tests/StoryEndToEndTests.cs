@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Ingestion.Core.Input;
+using Ingestion.StoryCorpus;
+using Ingestion.Testing;
+
+namespace Ingestion.Host.Tests;
+
+/// <summary>
+/// The end-to-end measure, through the standalone host's real triggers on Azurite: drop a page, its text dump,
+/// and then an updated version of the dump; the API shows one story of two copies and, for the overwritten blob, two
+/// versions with what changed.
+/// </summary>
+public sealed class StoryEndToEndTests : IAsyncLifetime
+{
+    private RunningHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await RunningHost.SharedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<JsonElement> ArticleAsync(string id) => await _host.Api.GetFromJsonAsync<JsonElement>("articles/" + id);
+
+    /// <summary>The article once extracted (or failed), with <paramref name="contentHash"/> when given.</summary>
+    private async Task<JsonElement> ExtractedAsync(string id, string? contentHash = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+        while (true)
+        {
+            using var response = await _host.Api.GetAsync("articles/" + id);
+            if (response.IsSuccessStatusCode)
+            {
+                var article = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (article.GetProperty("status").GetString() is "extracted" or "failed" && (contentHash is null || article.GetProperty("contentHash").GetString() == contentHash))
+                    return article;
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"article {id} was not extracted in time");
+            await Task.Delay(500);
+        }
+    }
+
+    [Fact]
+    public async Task A_page_its_text_dump_and_an_updated_dump_are_one_story_of_two_copies_and_the_dump_has_two_versions()
+    {
+        var random = new Random(16);
+        var story = SyntheticArticle.Create(random, SyntheticArticle.Speaker(random));
+        var update = Edits.AddUpdate(story, random) with { Title = story.Title + ": live updates" };
+        var folder = $"e2e-story/{Guid.NewGuid():N}";
+        var (pageName, dumpName) = ($"{folder}/page.html", $"{folder}/dump.txt");
+        var (pageId, dumpId) = (ArticleIdentity.IdFromName(pageName), ArticleIdentity.IdFromName(dumpName));
+
+        await _host.Storage.Drop.GetBlobClient(pageName).UploadAsync(new BinaryData(Renderer.Render(story, Format.NewLayoutHtml, Chrome.Random(random))));
+        Assert.Equal("extracted", (await ExtractedAsync(pageId)).GetProperty("status").GetString());
+        await _host.Storage.Drop.GetBlobClient(dumpName).UploadAsync(new BinaryData(Renderer.Render(story, Format.TextDump, Chrome.Random(random))));
+        var dump = await ExtractedAsync(dumpId);
+        var updated = Encoding.UTF8.GetBytes(Renderer.Render(update, Format.TextDump, Chrome.Random(random)));
+        await _host.Storage.Drop.GetBlobClient(dumpName).UploadAsync(new BinaryData(updated), overwrite: true);
+        dump = await ExtractedAsync(dumpId, ArticleIdentity.ContentHash(updated));
+
+        var page = await ArticleAsync(pageId);
+        Assert.Equal("extracted", dump.GetProperty("status").GetString());
+        Assert.Equal(update.Title, dump.GetProperty("title").GetString());
+        Assert.Equal(page.GetProperty("story").GetString(), dump.GetProperty("story").GetString());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("duplicateOf").ValueKind);
+        Assert.Equal(pageId, dump.GetProperty("duplicateOf").GetString());
+        Assert.InRange(dump.GetProperty("similarity").GetDouble(), 0.4, 0.99);
+        // One story, two copies: each names the other and nothing else.
+        Assert.Equal([dumpId], page.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        var first = Assert.Single(dump.GetProperty("copies").EnumerateArray());
+        Assert.Equal(pageId, first.GetProperty("id").GetString());
+        Assert.True(first.GetProperty("first").GetBoolean());
+
+        var history = await _host.Api.GetFromJsonAsync<JsonElement>($"articles/{dumpId}/versions");
+        var versions = history.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.Equal([false, true], versions.Select(v => v.GetProperty("current").GetBoolean()));
+        Assert.Equal(story.Title, versions[0].GetProperty("title").GetString());
+        var changes = versions[1].GetProperty("changes");
+        Assert.True(changes.GetProperty("titleChanged").GetBoolean());
+        Assert.Equal(1, changes.GetProperty("paragraphsAdded").GetArrayLength());
+        Assert.Equal(0, changes.GetProperty("paragraphsRemoved").GetArrayLength());
+        Assert.True(versions[1].GetProperty("receivedAt").GetDateTimeOffset() > versions[0].GetProperty("receivedAt").GetDateTimeOffset());
+        var copyOf = history.GetProperty("copyOf");
+        Assert.Equal(pageId, copyOf.GetProperty("id").GetString());
+        Assert.Equal(1, copyOf.GetProperty("changes").GetProperty("paragraphsAdded").GetArrayLength());
+        var pageHistory = await _host.Api.GetFromJsonAsync<JsonElement>($"articles/{pageId}/versions");
+        Assert.Single(pageHistory.GetProperty("versions").EnumerateArray());
+    }
+}
