@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Ingestion.Core.Input;
-using Ingestion.StoryCorpus;
 using Ingestion.Testing;
 
 namespace Ingestion.Host.Tests;
@@ -22,41 +19,11 @@ public sealed class StoryEndToEndTests : IAsyncLifetime
 
     private async Task<JsonElement> ArticleAsync(string id) => await _host.Api.GetFromJsonAsync<JsonElement>("articles/" + id);
 
-    /// <summary>The article once extracted (or failed), with <paramref name="contentHash"/> when given.</summary>
-    private async Task<JsonElement> ExtractedAsync(string id, string? contentHash = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        while (true)
-        {
-            using var response = await _host.Api.GetAsync("articles/" + id);
-            if (response.IsSuccessStatusCode)
-            {
-                var article = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (article.GetProperty("status").GetString() is "extracted" or "failed" && (contentHash is null || article.GetProperty("contentHash").GetString() == contentHash))
-                    return article;
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"article {id} was not extracted in time");
-            await Task.Delay(500);
-        }
-    }
-
     [Fact]
     public async Task A_page_its_text_dump_and_an_updated_dump_are_one_story_of_two_copies_and_the_dump_has_two_versions()
     {
-        var random = new Random(16);
-        var story = SyntheticArticle.Create(random, SyntheticArticle.Speaker(random));
-        var update = Edits.AddUpdate(story, random) with { Title = story.Title + ": live updates" };
-        var folder = $"e2e-story/{Guid.NewGuid():N}";
-        var (pageName, dumpName) = ($"{folder}/page.html", $"{folder}/dump.txt");
-        var (pageId, dumpId) = (ArticleIdentity.IdFromName(pageName), ArticleIdentity.IdFromName(dumpName));
-
-        await _host.Storage.Drop.GetBlobClient(pageName).UploadAsync(new BinaryData(Renderer.Render(story, Format.NewLayoutHtml, Chrome.Random(random))));
-        Assert.Equal("extracted", (await ExtractedAsync(pageId)).GetProperty("status").GetString());
-        await _host.Storage.Drop.GetBlobClient(dumpName).UploadAsync(new BinaryData(Renderer.Render(story, Format.TextDump, Chrome.Random(random))));
-        var dump = await ExtractedAsync(dumpId);
-        var updated = Encoding.UTF8.GetBytes(Renderer.Render(update, Format.TextDump, Chrome.Random(random)));
-        await _host.Storage.Drop.GetBlobClient(dumpName).UploadAsync(new BinaryData(updated), overwrite: true);
-        dump = await ExtractedAsync(dumpId, ArticleIdentity.ContentHash(updated));
+        var (pageId, dumpId, story, update) = await StoryScenario.RunAsync(_host, $"e2e-story/{Guid.NewGuid():N}", seed: 16);
+        var dump = await ArticleAsync(dumpId);
 
         var page = await ArticleAsync(pageId);
         Assert.Equal("extracted", dump.GetProperty("status").GetString());

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Ingestion.Host;
 using Ingestion.Pipeline.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +32,28 @@ public sealed class RunningHost
     public HttpClient Api { get; }
 
     public PipelineStorage Storage => App.Services.GetRequiredService<PipelineStorage>();
+
+    /// <summary>
+    /// The article as the API shows it once extracted or failed (and, with <paramref name="contentHash"/>, once that is
+    /// the content it holds); polls every half second for up to three minutes.
+    /// </summary>
+    public async Task<JsonElement> WaitForArticleAsync(string id, string? contentHash = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await Api.GetAsync("articles/" + id);
+            if (response.IsSuccessStatusCode)
+            {
+                last = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (last.GetProperty("status").GetString() is "extracted" or "failed" && (contentHash is null || last.GetProperty("contentHash").GetString() == contentHash))
+                    return last;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"article {id} was not extracted or failed in time; last: {last}");
+    }
 
     private static readonly Lazy<Task<RunningHost>> Instance = new(StartAsync);
 

@@ -23,8 +23,10 @@ public sealed record ArticleChanges
     public IReadOnlyList<BodyBlock> ParagraphsRemoved { get; init; } = [];
     public IReadOnlyList<Quote> QuotesAdded { get; init; } = [];
     public IReadOnlyList<Quote> QuotesRemoved { get; init; } = [];
-    /// <summary>True when the lists were cut to fit where they are stored (<see cref="Abridged"/>); the counts are still whole in a full diff.</summary>
+    /// <summary>True when the lists were cut to fit where they are stored (<see cref="Abridge"/>); <see cref="Summary"/> still counts them all.</summary>
     public bool Abridged { get; init; }
+    /// <summary>The changes in one line: "title changed, +2 paragraphs, −1 quote".</summary>
+    public string Summary { get; init; } = "";
 
     [JsonIgnore]
     public bool IsEmpty => !TitleChanged && !LeadChanged && ParagraphsAdded.Count == 0 && ParagraphsRemoved.Count == 0
@@ -33,7 +35,7 @@ public sealed record ArticleChanges
     public static ArticleChanges Between(ArticleSnapshot before, ArticleSnapshot after)
     {
         var titleChanged = Key(before.Article.Title) != Key(after.Article.Title);
-        return new ArticleChanges
+        var changes = new ArticleChanges
         {
             TitleChanged = titleChanged,
             TitleBefore = titleChanged ? before.Article.Title : null,
@@ -44,6 +46,20 @@ public sealed record ArticleChanges
             QuotesAdded = Missing(after.Analysis.Quotes, before.Analysis.Quotes, QuoteKey),
             QuotesRemoved = Missing(before.Analysis.Quotes, after.Analysis.Quotes, QuoteKey),
         };
+        return changes with { Summary = changes.Describe() };
+    }
+
+    private string Describe()
+    {
+        var parts = new List<string>();
+        if (TitleChanged) parts.Add("title changed");
+        if (LeadChanged) parts.Add("lead changed");
+        static string Count(int n, string sign, string what) => $"{sign}{n} {what}{(n == 1 ? "" : "s")}";
+        if (ParagraphsAdded.Count > 0) parts.Add(Count(ParagraphsAdded.Count, "+", "paragraph"));
+        if (ParagraphsRemoved.Count > 0) parts.Add(Count(ParagraphsRemoved.Count, "−", "paragraph"));
+        if (QuotesAdded.Count > 0) parts.Add(Count(QuotesAdded.Count, "+", "quote"));
+        if (QuotesRemoved.Count > 0) parts.Add(Count(QuotesRemoved.Count, "−", "quote"));
+        return parts.Count == 0 ? "no change to title, lead, paragraphs or quotes" : string.Join(", ", parts);
     }
 
     /// <summary>At most <paramref name="items"/> entries per list, each text cut to <paramref name="chars"/> characters.</summary>

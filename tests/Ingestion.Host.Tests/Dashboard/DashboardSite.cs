@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ingestion.Core.Input;
-using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
 using Microsoft.Playwright;
 
@@ -37,10 +35,10 @@ public sealed class DashboardSite : IAsyncLifetime
     /// </summary>
     public string SeedStoryId { get; private set; } = "";
 
-    /// <summary>A story of its own: a page dropped first, then its text dump, then an update of the dump over it.</summary>
+    /// <summary>A story of its own (<see cref="StoryScenario"/>): its first copy, a page.</summary>
     public string StoryPageId { get; private set; } = "";
 
-    /// <summary>The text dump of <see cref="StoryPageId"/>'s story, overwritten with an update: a copy with two versions.</summary>
+    /// <summary>The story's text dump, overwritten with an update: a copy with two versions.</summary>
     public string StoryCopyId { get; private set; } = "";
 
     /// <summary>A PNG dropped as an article: fails in the clean stage with kind Binary.</summary>
@@ -66,7 +64,7 @@ public sealed class DashboardSite : IAsyncLifetime
         var folder = $"dashboard/{Guid.NewGuid():N}";
         var seed = await File.ReadAllTextAsync(RepositoryPaths.Seed);
         SeedId = await DropAsync(storage, $"{folder}/000_4cf934df87468c23.txt", Encoding.UTF8.GetBytes(seed));
-        await WaitForDoneAsync(SeedId); // before its hostile copy, so that copy is no story's first
+        await _host.WaitForArticleAsync(SeedId); // before its hostile copy, so that copy is no story's first
         FailedId = await DropAsync(storage, $"{folder}/picture.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]);
         var hostile = seed
             .Replace("Russia and China criticize NATO after Putin and Xi's talks", HostileTitle, StringComparison.Ordinal)
@@ -74,20 +72,12 @@ public sealed class DashboardSite : IAsyncLifetime
         Assert.NotEqual(seed, hostile);
         HostileId = await DropAsync(storage, $"{folder}/hostile.txt", Encoding.UTF8.GetBytes(hostile));
         foreach (var id in new[] { FailedId, HostileId })
-            await WaitForDoneAsync(id);
+            await _host.WaitForArticleAsync(id);
         var seedArticle = await Http.GetFromJsonAsync<JsonElement>("articles/" + SeedId);
         SeedStoryId = seedArticle.GetProperty("duplicateOf").GetString() ?? SeedId;
 
-        var random = new Random(23);
-        var story = StoryCorpus.SyntheticArticle.Create(random, StoryCorpus.SyntheticArticle.Speaker(random));
-        StoryPageId = await DropAsync(storage, $"{folder}/story.html", Encoding.UTF8.GetBytes(StoryCorpus.Renderer.Render(story, StoryCorpus.Format.NewLayoutHtml, StoryCorpus.Chrome.Random(random))));
-        await WaitForDoneAsync(StoryPageId);
-        StoryCopyId = await DropAsync(storage, $"{folder}/story.txt", Encoding.UTF8.GetBytes(StoryCorpus.Renderer.Render(story, StoryCorpus.Format.TextDump, StoryCorpus.Chrome.Random(random))));
-        await WaitForDoneAsync(StoryCopyId);
-        var update = Encoding.UTF8.GetBytes(StoryCorpus.Renderer.Render(StoryCorpus.Edits.AddUpdate(story, random) with { Title = story.Title + ": live updates" },
-            StoryCorpus.Format.TextDump, StoryCorpus.Chrome.Random(random)));
-        await storage.Drop.GetBlobClient($"{folder}/story.txt").UploadAsync(new BinaryData(update), overwrite: true);
-        await WaitForDoneAsync(StoryCopyId, ArticleIdentity.ContentHash(update));
+        var scenario = await StoryScenario.RunAsync(_host, folder, seed: 23);
+        (StoryPageId, StoryCopyId) = (scenario.PageId, scenario.CopyId);
 
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
@@ -112,23 +102,6 @@ public sealed class DashboardSite : IAsyncLifetime
         return ArticleIdentity.IdFromName(name);
     }
 
-    /// <summary>Waits until the article is extracted or failed (with <paramref name="contentHash"/>, when given).</summary>
-    private async Task WaitForDoneAsync(string id, string? contentHash = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await Http.GetAsync("articles/" + id);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var article = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (article.GetProperty("status").GetString() is ArticleStatus.Extracted or ArticleStatus.Failed
-                    && (contentHash is null || article.GetProperty("contentHash").GetString() == contentHash)) return;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"article {id} was not extracted or failed in time");
-    }
 
     /// <summary>Waits until the person ranking lists <paramref name="entity"/>.</summary>
     public async Task WaitForRankingAsync(string entity)

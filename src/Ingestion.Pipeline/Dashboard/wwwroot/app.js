@@ -211,19 +211,8 @@ function storyCard(article) {
       : null);
 }
 
-/** "+2 paragraphs, −1 quote, title changed": one line for a version's or a copy's changes. */
-function changeSummary(changes) {
-  if (!changes) return 'first version';
-  const parts = [];
-  const count = (n, sign, what) => { if (n) parts.push(sign + n + ' ' + what + (n === 1 ? '' : 's')); };
-  if (changes.titleChanged) parts.push('title changed');
-  if (changes.leadChanged) parts.push('lead changed');
-  count(changes.paragraphsAdded.length, '+', 'paragraph');
-  count(changes.paragraphsRemoved.length, '−', 'paragraph');
-  count(changes.quotesAdded.length, '+', 'quote');
-  count(changes.quotesRemoved.length, '−', 'quote');
-  return parts.length ? parts.join(', ') + (changes.abridged ? ' (abridged)' : '') : 'no change to title, lead, paragraphs or quotes';
-}
+/** One line for a version's or a copy's changes, as the API words it. */
+const changeSummary = changes => changes ? changes.summary + (changes.abridged ? ' (abridged)' : '') : 'first version';
 
 /** What changed, in full: the old and new title, paragraphs and quotes added (+) and removed (−). */
 function changeDetails(changes) {
