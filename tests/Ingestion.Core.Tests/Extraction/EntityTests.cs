@@ -106,6 +106,17 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_name_written_with_and_without_its_accents_is_one_person()
+    {
+        var a = AnalyzerTestKit.Analyze("Ankara", "Turkish President Recep Tayyip Erdoğan spoke in Ankara on Monday.",
+            "Erdogan said the talks would go on. Critics of Erdoğan were not convinced.");
+        var erdogan = a.Entity("Recep Tayyip Erdoğan");
+        Assert.Equal(3, erdogan.Mentions);
+        Assert.Contains("Erdogan", erdogan.Aliases);
+        Assert.Equal("President of Turkey", erdogan.Role);
+    }
+
+    [Fact]
     public void Variants_of_an_event_name_are_one_event()
     {
         var a = AnalyzerTestKit.Analyze("Games open", "The Winter Olympics open in Beijing on Friday.",

@@ -29,7 +29,8 @@ internal static class CanonicalNames
             else
             {
                 // As the article writes it ("Czech Republic", "CDU", "Britain"); the lexicon's name is kept as an alias.
-                var longest = Longest(c.Mentions, acronymsLast: true);
+                // a place by the form the article uses most ("China" five times over "People's Republic of China" once)
+                var longest = c.Type == EntityType.Location ? MostUsed(c.Mentions) : Longest(c.Mentions, acronymsLast: true);
                 if (c.Mentions.Exists(x => x.Kind == MentionKind.Known)) c.KnownAs = c.Name;
                 c.Name = longest.Surface;
                 c.Words = doc.WordsOf(longest);
@@ -61,6 +62,23 @@ internal static class CanonicalNames
             return of > 0 ? role[..of] : role;
         }
         return null;
+    }
+
+    /// <summary>The mention whose surface the article uses most (acronyms last), the longest and then the earliest on ties.</summary>
+    private static Mention MostUsed(List<Mention> mentions)
+    {
+        if (mentions.Count == 1) return mentions[0];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in mentions) counts[m.Surface] = counts.GetValueOrDefault(m.Surface) + 1;
+        var best = mentions[0];
+        int bestCount = -1, bestLen = -1;
+        foreach (var m in mentions)
+        {
+            var count = NameShapes.IsAcronym(m.Surface) ? 0 : counts[m.Surface];
+            if (count > bestCount || (count == bestCount && (m.WordCount > bestLen || (m.WordCount == bestLen && m.Position < best.Position))))
+            { best = m; bestCount = count; bestLen = m.WordCount; }
+        }
+        return best;
     }
 
     /// <summary>The mention with the most words (acronyms count as none when asked), earliest on ties.</summary>

@@ -16,9 +16,11 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
     [
         ("known and multi-word names", c => c.KnownAndMultiWordNames()),
         ("shorter full name of a person", c => c.ShorterFullNames()),
+        ("a person's name misspelt", c => c.MisspeltPersonNames()),
         ("acronyms", c => c.Acronyms()),
         ("organisation named by its tail", c => c.OrganizationTails()),
         ("event named in its variants", c => c.EventVariants()),
+        ("a place by the first word of its name", c => c.PlaceByFirstWord()),
         ("single words", c => c.SingleWords()),
     ];
 
@@ -57,6 +59,61 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         }
     }
 
+    /// <summary>
+    /// "Mahmud Abbas" and "Mahmoud Abbas", "Sebastisn Vettel" and "Sebastian Vettel": two persons whose names differ by a
+    /// letter or two in a word of five letters or more are one person misspelt (articles spell a name one way and then
+    /// slip; two people so alike in one article are rare).
+    /// </summary>
+    private void MisspeltPersonNames()
+    {
+        var persons = LongestFirst(EntityType.Person, skipDropped: true);
+        foreach (var small in persons)
+        {
+            if (small.Dropped) continue;
+            foreach (var big in persons)
+            {
+                if (big == small || big.Dropped || big.Words.Length < small.Words.Length || (big.Words.Length == small.Words.Length && big.Id > small.Id)) continue;
+                if (SameNameMisspelt(Folded(big), Folded(small))) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>The small name's words are the big name's last words, equal but for one misspelt word.</summary>
+    private static bool SameNameMisspelt(string[] big, string[] small)
+    {
+        if (small.Length == 0) return false;
+        var misspelt = 0;
+        for (var j = 1; j <= small.Length; j++)
+        {
+            string a = big[^j], b = small[^j];
+            if (a == b) continue;
+            if (++misspelt > 1 || a.Length < 5 || b.Length < 5 || Distance(a, b) > (a.Length >= 8 ? 2 : 1)) return false;
+        }
+        return misspelt == 1;
+    }
+
+    /// <summary>Optimal string alignment distance (edits and swaps of neighbours) of two words, 3 when it is more.</summary>
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 40 || b.Length > 40 || a[0] != b[0]) return 3;
+        // three rows of the table, on the stack
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        Span<int> older = rows[..(b.Length + 1)], prev = rows[(b.Length + 1)..(2 * (b.Length + 1))], cur = rows[(2 * (b.Length + 1))..];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = Math.Min(cur[j], older[j - 2] + 1);
+            }
+            var t = older; older = prev; prev = cur; cur = t;
+        }
+        return prev[b.Length];
+    }
+
     /// <summary>Acronyms: defined in parentheses after a name, or the initials of an organisation in the article.</summary>
     private void Acronyms()
     {
@@ -65,7 +122,12 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
         foreach (var m in mentions) if (m.Cluster >= 0) byEnd[ArticleText.Position(m.Block, m.TokEnd)] = m;
         var initials = doc.Scratch.Initials;
         foreach (var c in clusters)
-            if (!c.Dropped && c.Type == EntityType.Organization && c.Words.Length >= 2) initials.TryAdd(Initials(c.Name), c);
+        {
+            if (c.Dropped || c.Type != EntityType.Organization || c.Words.Length < 2) continue;
+            initials.TryAdd(Initials(c.Name), c);
+            // "BoJ" for "Bank of Japan": the initials with the small words in, as such acronyms keep them
+            initials.TryAdd(InitialsWithConnectors(c.Words), c);
+        }
         foreach (var m in mentions)
         {
             if (m.WordCount != 1 || !NameShapes.IsAcronym(m.FirstWord) || m.TokStart < 2 || !doc.Span(m.Block, m.TokStart - 1).SequenceEqual("(")) continue;
@@ -133,6 +195,25 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
                 var bs = EventStem(big);
                 var same = bs.Length == s.Length && EndsWithRun(bs, s);
                 if ((bs.Length > s.Length && EndsWithRun(bs, s)) || (same && big.Id < small.Id)) { Merge(small, big); break; }
+            }
+        }
+    }
+
+    /// <summary>
+    /// "Rio" for "Rio de Janeiro", "Golan" for "Golan Heights", "Mediterranean" for "Mediterranean Sea": a one-word place
+    /// that starts a longer place named by a feature head or a particle is that place ("Berlin" and "Berlin Wall" are not).
+    /// </summary>
+    private void PlaceByFirstWord()
+    {
+        var places = LongestFirst(EntityType.Location, skipDropped: true);
+        foreach (var small in places)
+        {
+            if (small.Dropped || small.Words.Length != 1) continue;
+            foreach (var big in places)
+            {
+                if (big == small || big.Dropped || big.Words.Length < 2 || big.Words[0] != small.Words[0]) continue;
+                var second = big.Words[1];
+                if (profile.FeatureHeads.Contains(big.Words[^1]) && big.Words.Length == 2 || profile.NameParticles.Contains(second)) { Merge(small, big); break; }
             }
         }
     }
@@ -320,6 +401,15 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             stem[n++] = ' ';
         }
         return doc.Scratch.String(stem[..n]);
+    }
+
+    private string InitialsWithConnectors(string[] words)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(words.Length, 64)];
+        var n = 0;
+        foreach (var w in words)
+            if (w.Length > 0 && char.IsLetter(w[0]) && n < buffer.Length) buffer[n++] = w[0];
+        return doc.Scratch.String(buffer[..n]);
     }
 
     private string Initials(string name)

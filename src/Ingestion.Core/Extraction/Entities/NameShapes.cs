@@ -6,8 +6,25 @@ namespace Ingestion.Core.Extraction;
 /// <summary>What the shape of a word says about it, whatever it means: acronyms, brands.</summary>
 internal static class NameShapes
 {
-    /// <summary>"NATO", "G20", "AfD"-free upper-case runs: two capitals or more (or one and a final digit), nothing but capitals, digits, '-', '&amp;', '.'.</summary>
-    public static bool IsAcronym(ReadOnlySpan<char> w)
+    /// <summary>"NATO", "UNHCR", "G20": two capitals or more and nothing but capitals, digits, '-', '&amp;', '.' (one capital and digits is a
+    /// model or a quarter: "A321", "Q2").</summary>
+    public static bool IsAcronym(ReadOnlySpan<char> w) => IsUpperAcronym(w) || IsMixedAcronym(w);
+
+    /// <summary>"AfD", "BoJ", "TfL": a short mixed-case acronym, capitals first and last and more capitals than small letters.</summary>
+    private static bool IsMixedAcronym(ReadOnlySpan<char> w)
+    {
+        if (w.Length is < 3 or > 5 || !char.IsUpper(w[0]) || !char.IsUpper(w[^1])) return false;
+        int upper = 0, lower = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c)) upper++;
+            else if (char.IsLower(c)) lower++;
+            else return false;
+        }
+        return lower > 0 && upper > lower;
+    }
+
+    private static bool IsUpperAcronym(ReadOnlySpan<char> w)
     {
         if (w.Length < 2 || w.Length > 10) return false;
         var upper = 0;
@@ -16,7 +33,7 @@ internal static class NameShapes
             if (char.IsUpper(c)) upper++;
             else if (!(char.IsDigit(c) || c is '-' or '&' or '.')) return false;
         }
-        return upper >= 2 || (upper == 1 && w.Length >= 2 && char.IsDigit(w[^1]));
+        return upper >= 2;
     }
 
     /// <summary>MoDem, BioNTech, YouTube: a capital after a lower-case letter inside the word (not "McDonald", not hyphenated).</summary>

@@ -60,8 +60,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     public bool IsClubByItsCity(int b, int k)
     {
         if (!doc.IsAboutSport(profile)) return false;
-        // cities and regions ("Bayern"), not "Europe" or a country
-        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || (kinds & (NameKinds.City | NameKinds.Region)) == 0 || world.Countries.Contains(doc.Span(b, k))) return false;
+        // cities, and regions no dictionary knows as a place ("Bayern"; not "England", "Asia", "Europe" or a country)
+        if (!world.Kinds.TryGetValue(doc.Span(b, k), out var kinds) || world.Countries.Contains(doc.Span(b, k))) return false;
+        if ((kinds & NameKinds.City) == 0 && ((kinds & NameKinds.Region) == 0 || (kinds & NameKinds.Location) != 0)) return false;
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
@@ -97,6 +98,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         {
             var tk = toks[k];
             if (tk.Kind != TokKind.Word) { k++; continue; }
+            // "#LoveWins", "#OffeneTür": a hashtag is a slogan, not a name
+            if (k > 0 && toks[k - 1].Kind == TokKind.Punct && doc.Span(b, k - 1) is "#" && toks[k - 1].End == tk.Start) { k++; continue; }
             // Lower-case words start a lexicon name only in a few entries ("dpa", "the Netherlands"): skip the look-up otherwise.
             if (!tk.Cap && !world.MayStartLowerName(doc.Blocks[b][tk.Start], tk.End - tk.Start)) { k++; continue; }
             var lexLen = MatchLexicon(b, k, out var entry);
@@ -241,7 +244,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private bool PreferGeneric(int b, int s, int e)
     {
         var last = doc.Span(b, e - 1);
-        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last)) return true;
+        // "Bank of England", "Munich Security Conference", "Berlin Wall", "Lisbon Treaty"
+        if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last) || profile.LocationHeads.Contains(last) || profile.WorkHeads.Contains(last)) return true;
         for (var i = s + 1; i < e - 1; i++)
             if (profile.ComplementPrepositions.Contains(doc.Span(b, i))) return ContainsHead(b, s, i);
         return false;
@@ -292,8 +296,10 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             {
                 // "German Institute for International and Security Affairs": a nationality inside an organisation's name stays;
                 // "the German Ministry of Labour" is the ministry of a country, named without it
-                if (s + demLen < e && !HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)) { nationality ??= country; s += demLen; stripped = true; continue; }
+                if (s + demLen < e && ((country.Length > 0 && HasMinistryHead(b, s + demLen, e)) || (!HeadAtEnd(b, s, e) && !NamesAnInstitution(b, s + demLen, e)))) { nationality ??= country; s += demLen; stripped = true; continue; }
                 if (s + demLen >= e) return; // a bare nationality adjective: not an entity
+                // "German TV", "Japanese Cabinet": a nationality and a generic head alone name no one body
+                if (s + demLen + 1 == e && profile.GenericHeads.Contains(doc.Span(b, e - 1))) return;
             }
             if (StartsWithSentenceWord(b, s, e)) { s++; continue; }
             var tLen = TitleAt(b, s, e);
@@ -450,6 +456,14 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     {
         for (var i = s; i < e; i++)
             if (profile.OrgHeads.Contains(doc.Span(b, i))) return true;
+        return false;
+    }
+
+    /// <summary>"the Syrian Foreign Ministry": a ministry is named without its country ("Foreign Ministry").</summary>
+    private bool HasMinistryHead(int b, int s, int e)
+    {
+        for (var i = s; i < e; i++)
+            if (profile.MinistryHeads.Contains(doc.Span(b, i))) return true;
         return false;
     }
 

@@ -43,6 +43,7 @@ internal static class TypingRules
         new LoneDateWord(),
         new TitleWithoutName(),
         new CamelCaseBrand(),
+        new LawOrAgreement(),
         new KnownName(),
         new EventHead(),
         new PlaceHead(),
@@ -52,12 +53,17 @@ internal static class TypingRules
         new FamilyName(),
         new LoneWordWithOrganizationCue(),
         new LoneOrdinaryWord(),
+        new PlaceNounNearby(),
         new CompassPoint(),
         new LoneKnownName(),
+        new PersonAfterPossessiveOwner(),
+        new PersonDescribedByAge(),
+        new AfterPlacePreposition(),
         new LoneUnknownWord(),
         new PlaceInsideName(),
         new ForeignArticleName(),
         new OrganizationCueBefore(),
+        new OrganizationCueAfter(),
         new PersonNameShape(),
         new PersonCueOnShortName(),
     ];
@@ -123,6 +129,12 @@ internal sealed class CamelCaseBrand : TypingRule
         c.Length == 1 && NameShapes.HasInnerCapital(c.First, c.Profile) ? Typing.As(EntityType.Organization) : Typing.Pass;
 }
 
+/// <summary>"Lisbon Treaty", "Dayton Agreement", "Patriot Act": treaties, laws and plans are no person, body or place.</summary>
+internal sealed class LawOrAgreement : TypingRule
+{
+    public override Typing Decide(NameCandidate c) => c.Length >= 2 && c.Profile.WorkHeads.Contains(c.Last) ? Typing.Drop : Typing.Pass;
+}
+
 /// <summary>
 /// What the reference data (WordNet, GeoNames) says a name of several words is, when it says one thing:
 /// "Mexico City" is a place, "Irving Berlin" a person, "Red Cross" an organisation.
@@ -148,7 +160,7 @@ internal sealed class LoneKnownName : TypingRule
         if (c.Length != 1) return Typing.Pass;
         var kinds = c.Kinds;
         if (kinds == NameKinds.None || c.Profile.IsCommonWord(c.First)) return Typing.Pass;
-        var alsoAWord = c.Profile.CommonWords.Contains(Lower(c.First));
+        var alsoAWord = c.Profile.HasCommonForm(c.First);
         if (c.AtSentenceStart && alsoAWord) return Typing.Pass;
         if ((kinds & (NameKinds.BigCity | NameKinds.City | NameKinds.Region)) != 0 && (kinds & NameKinds.Person) == 0 && c.IsClubByItsCity()) return Typing.As(EntityType.Organization, orgCue: true);
         // a small town or a region that is also a word ("Green", "Delta") is the word
@@ -161,8 +173,34 @@ internal sealed class LoneKnownName : TypingRule
         if ((kinds & NameKinds.Person) != 0) return Typing.Pass;
         return KnownKinds.Single(kinds) is { } type ? Typing.As(type) : Typing.Pass;
     }
+}
 
-    private static string Lower(ReadOnlySpan<char> w) => w.ToString().ToLowerInvariant();
+/// <summary>"the small town of Tanhuato", "the province of Binh Dinh", "the western Sauerland region": a place noun names a place.</summary>
+internal sealed class PlaceNounNearby : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length > 3 || c.PersonCue && c.Title is not null) return Typing.Pass;
+        // "the central province of Binh Dinh", "in Newtown", "in Khan Sheikhoun": a place noun or "in" before
+        if (c.Length > 1 || !c.First.Contains('-'))
+        {
+            var toks = c.Doc.Tokens[c.Block];
+            if (c.Start >= 2 && c.Profile.TitleComplementPrepositions.Contains(c.PrevLower) && toks[c.Start - 2].Kind == TokKind.Word
+                && c.Profile.PlaceNouns.Contains(c.Doc.Span(c.Block, c.Start - 2)))
+                return Typing.As(EntityType.Location);
+        }
+        if (c.Length != 1 || c.First.Contains('-')) return Typing.Pass;
+        // "the Sicilian region", "an inefficient state": an adjective before the noun is no place's name
+        if (c.Profile.HasCommonForm(c.First) || EndsWithAny(c.First, c.Profile.AdjectiveSuffixes)) return Typing.Pass;
+        return c.Profile.PlaceNouns.Contains(c.NextLower) ? Typing.As(EntityType.Location) : Typing.Pass;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> w, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (w.EndsWith(s, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }
 
 /// <summary>"the West", "the North": a capitalised compass word alone names a region.</summary>
@@ -217,8 +255,13 @@ internal sealed class LoneAcronym : TypingRule
 /// <summary>"President Biden", "spokesman Della", "Merkel said" (when "Merkel" is no ordinary word, nor "We've").</summary>
 internal sealed class LoneWordWithPersonCue : TypingRule
 {
-    public override Typing Decide(NameCandidate c) =>
-        c.Length == 1 && (c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\''))) ? Typing.Person() : Typing.Pass;
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1) return Typing.Pass;
+        // "the Islamist Islah party": an organisation noun after it outweighs a given name's likeness
+        if (c.Title is null && c.Profile.OrgNounsAfter.Contains(c.NextLower) && !c.Profile.RoleNouns.Contains(c.PrevLower)) return Typing.Pass;
+        return c.PersonCue || (c.SpeechAfter && !c.Doc.SeenLower(c.First) && !c.Profile.IsCommonWord(c.First) && !c.First.Contains('\'')) ? Typing.Person() : Typing.Pass;
+    }
 }
 
 /// <summary>"the Assad family", "the Kennedy clan".</summary>
@@ -245,6 +288,49 @@ internal sealed class LoneOrdinaryWord : TypingRule
     public override Typing Decide(NameCandidate c) => c.Length == 1 && c.Doc.SeenLower(c.First) ? Typing.Drop : Typing.Pass;
 }
 
+/// <summary>"Kaiserslautern's Rodnei": in a sports story an unknown word owned by a club is one of its players.</summary>
+internal sealed class PersonAfterPossessiveOwner : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length != 1 || c.Start < 2 || !c.Doc.IsAboutSport(c.Profile) || c.Profile.HasCommonForm(c.First)) return Typing.Pass;
+        var toks = c.Doc.Tokens[c.Block];
+        var owner = toks[c.Start - 2];
+        return toks[c.Start - 1].Kind == TokKind.Poss && owner.Kind == TokKind.Word && owner.Cap && !c.Doc.SeenLower(c.First) ? Typing.Person(withRole: false) : Typing.Pass;
+    }
+}
+
+/// <summary>"Ranjan, a 34-year-old who works for …": a name an age describes is a person's.</summary>
+internal sealed class PersonDescribedByAge : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        var e = c.End;
+        if (c.Length != 1 || e + 2 >= toks.Count || c.Doc.Span(c.Block, e) is not "," || !c.Profile.IndefiniteArticles.Contains(c.Doc.Span(c.Block, e + 1))) return Typing.Pass;
+        var age = c.Doc.Span(c.Block, e + 2);
+        foreach (var suffix in c.Profile.AgeSuffixes)
+            if (age.EndsWith(suffix, StringComparison.Ordinal)) return Typing.Person(withRole: false);
+        return Typing.Pass;
+    }
+}
+
+/// <summary>"in Newtown", "in Khan Sheikhoun", "near Locri": after "in" a name that is no person's, body's or title's is a place.</summary>
+internal sealed class AfterPlacePreposition : TypingRule
+{
+    public override Typing Decide(NameCandidate c)
+    {
+        if (c.Length > 3 || !c.Profile.PlacePrepositions.Contains(c.PrevLower) || c.PersonCue || c.Profile.IsCommonWord(c.First) || c.Doc.SeenLower(c.First)) return Typing.Pass;
+        if (c.HasOrgHead() || c.Profile.EventHeads.Contains(c.Last) || c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
+        // "in EU-China relations", "in Southeast Asian waters": a compound of names or a nationality is no place's name
+        if (c.First.Contains('-') || c.Profile.Demonyms.ContainsKey(c.Last) || c.Doc.IsAboutSport(c.Profile)) return Typing.Pass;
+        // a person or a body the reference data knows ("interest in Goethe") is not made a place
+        for (var i = c.Start; i < c.End; i++)
+            if (c.Profile.World.Kinds.TryGetValue(c.Word(i), out var k) && (k & (NameKinds.Person | NameKinds.Organization)) != 0) return Typing.Pass;
+        return Typing.As(EntityType.Location);
+    }
+}
+
 /// <summary>Any other single capitalised word: kept only when it turns out to be part of a known entity's name.</summary>
 internal sealed class LoneUnknownWord : TypingRule
 {
@@ -256,8 +342,11 @@ internal sealed class PlaceInsideName : TypingRule
 {
     public override Typing Decide(NameCandidate c)
     {
-        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person
-        if (c.PersonCue && !(c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2 && IsPlace(c, c.End - 1))) return Typing.Pass;
+        // "Hertha Berlin", "Ajax Amsterdam": a given name before a city still makes a club, not a person; so does a city
+        // before a team's plural ("Cleveland Indians", "Dallas Mavericks")
+        var club = c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2
+            && (IsPlace(c, c.End - 1) || (IsPlace(c, c.Start) && c.Last.EndsWith('s')));
+        if (c.PersonCue && !club) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;
@@ -281,7 +370,7 @@ internal sealed class ForeignArticleName : TypingRule
     public override Typing Decide(NameCandidate c)
     {
         if (c.Length < 2 || !c.Profile.ForeignArticles.Contains(c.First)) return Typing.Pass;
-        var alsoASurnameParticle = c.Profile.NameParticles.Contains(c.First.ToString().ToLowerInvariant());
+        var alsoASurnameParticle = LanguageProfile.InLowerCase(c.First, c.Profile.NameParticles);
         return !alsoASurnameParticle || c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization) : Typing.Pass;
     }
 }
@@ -293,6 +382,14 @@ internal sealed class OrganizationCueBefore : TypingRule
         c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && c.Profile.OrgCueNouns.Contains(c.PrevLower) ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
 }
 
+/// <summary>"Mother Jones magazine", "the UIL Trasporti union": a media or organisation noun right after a name of several words.</summary>
+internal sealed class OrganizationCueAfter : TypingRule
+{
+    public override Typing Decide(NameCandidate c) =>
+        c.Length >= 2 && c.Title is null && !c.FirstIsGivenName && (c.Profile.MediaNouns.Contains(c.NextLower) || c.Profile.OrgNounsAfter.Contains(c.NextLower))
+            ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
+}
+
 /// <summary>Several capitalised words with no organisation or event head: a person's name when every word looks like a name.</summary>
 internal sealed class PersonNameShape : TypingRule
 {
@@ -300,6 +397,10 @@ internal sealed class PersonNameShape : TypingRule
     {
         if (c.Length > 5) return Typing.Pass;
         var p = c.Profile;
+        // "Public Policy", "Small Hands", "Liberation Tigers": ordinary words capitalised are a phrase or a title, no one's name
+        var allOrdinary = true;
+        for (var i = c.Start; i < c.End && allOrdinary; i++) allOrdinary = !c.IsCap(i) || p.IsCommonWord(c.Word(i));
+        if (allOrdinary) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!c.IsCap(i)) continue;

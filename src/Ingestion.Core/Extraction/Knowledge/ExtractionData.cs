@@ -25,6 +25,7 @@ internal static class ExtractionData
             : throw new InvalidOperationException($"Embedded extraction data Data/extraction/{path} is missing.");
 
     /// <summary>The file's lines without comments and blank lines; an optional file that is absent has none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static List<string> Lines(string path, bool optional = false)
     {
         var result = new List<string>();

@@ -80,6 +80,8 @@ internal sealed class Gazetteer
     /// <summary>False when no name starts with a lower-case word of this first letter and length: the look-up can be skipped.</summary>
     public bool MayStartLowerName(char first, int length) => first >= 128 || length >= 32 || lowerStarts[first * 32 + length];
 
+    // loaded once per process: straight to optimised code, as its loops over tens of thousands of rows would crawl in tier 0
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Gazetteer Load()
     {
         var names = new Dictionary<string, List<LexEntry>>(StringComparer.Ordinal);
@@ -117,6 +119,11 @@ internal sealed class Gazetteer
         }
         foreach (var row in ExtractionData.Rows("world/places.tsv"))
             AddName(row[0], row[0], EntityType.Location);
+        foreach (var row in ExtractionData.Rows("world/place-aliases.tsv"))
+        {
+            AddName(row[1], row[1], EntityType.Location);
+            AddName(row[0], row[1], EntityType.Location);
+        }
         foreach (var row in ExtractionData.Rows("world/organizations.tsv"))
         {
             AddName(row[0], row[0], EntityType.Organization);

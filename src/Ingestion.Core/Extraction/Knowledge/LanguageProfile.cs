@@ -77,6 +77,18 @@ internal sealed class LanguageProfile
         return CommonWords.Contains(lower) && !ProperNouns.Contains(lower);
     }
 
+    /// <summary>True when the word's lower-case form is a word of the language ("Rose", "Bush", "Mars" too).</summary>
+    public bool HasCommonForm(ReadOnlySpan<char> word) => InLowerCase(word, CommonWords);
+
+    /// <summary>True when the word in lower case is in <paramref name="set"/> ("Le" in the name particles).</summary>
+    public static bool InLowerCase(ReadOnlySpan<char> word, WordSet set)
+    {
+        if (set.Count == 0 || word.Length == 0 || word.Length > 64) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return set.Contains(lower);
+    }
+
     // ------------------------------------------------------------ scanning names
     /// <summary>Abbreviations whose full stop does not end a sentence ("Mr.", "Dr.").</summary>
     public required WordSet Abbreviations { get; init; }
@@ -132,11 +144,19 @@ internal sealed class LanguageProfile
     public required WordSet OrgHeads { get; init; }
     /// <summary>Heads of a country's state bodies: "the German Ministry of Labour" is named "Ministry of Labour".</summary>
     public required WordSet StateBodyHeads { get; init; }
+    /// <summary>Heads that after a nationality alone name no one body ("German TV", "Japanese Cabinet").</summary>
+    public required WordSet GenericHeads { get; init; }
+    /// <summary>Heads of ministries: named without the country even when the head ends the name ("Syrian Foreign Ministry").</summary>
+    public required WordSet MinistryHeads { get; init; }
     public required WordSet EventHeads { get; init; }
     /// <summary>Capitalised words that are never names alone (function words, weekdays, months).</summary>
     public required WordSet CommonCaps { get; init; }
+    /// <summary>Last words of treaties, laws and plans ("Lisbon Treaty"): names, but of none of the kinds extracted.</summary>
+    public required WordSet WorkHeads { get; init; }
     /// <summary>Last words that make a capitalised name a place ("Tiananmen Square").</summary>
     public required WordSet LocationHeads { get; init; }
+    /// <summary>Heads of natural features ("Sea", "Heights", "River"): "Golan" is the "Golan Heights".</summary>
+    public required WordSet FeatureHeads { get; init; }
     /// <summary>First words that make a capitalised name a place ("Lake Chad", "Mount Everest").</summary>
     public required WordSet LocationLeadWords { get; init; }
     /// <summary>Compass words that make "North Korea" a place rather than a club named after one.</summary>
@@ -149,6 +169,18 @@ internal sealed class LanguageProfile
     public required WordSet SingleWordEvents { get; init; }
     /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
     public required WordSet OrgCueNouns { get; init; }
+    /// <summary>Nouns of settled places: "the town of X", "X province" name a place.</summary>
+    public required WordSet PlaceNouns { get; init; }
+    /// <summary>Endings of adjectives of place ("Sicilian", "Breton"): such a word before a place noun names no place.</summary>
+    public required string[] AdjectiveSuffixes { get; init; }
+    /// <summary>Endings of age words in an appositive ("Ranjan, a 34-year-old").</summary>
+    public required string[] AgeSuffixes { get; init; }
+    /// <summary>Prepositions after which an unknown name is a place ("in Locri").</summary>
+    public required WordSet PlacePrepositions { get; init; }
+    /// <summary>Lower-case nouns of bodies after a name ("the Islah party", "the UIL Trasporti union").</summary>
+    public required WordSet OrgNounsAfter { get; init; }
+    /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
+    public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
     public required WordSet FamilyNouns { get; init; }
     /// <summary>Words of sports stories ("Bundesliga", "striker", "relegation"); <see cref="SportsCueCount"/> of them (or scores) make one.</summary>
@@ -197,19 +229,14 @@ internal sealed class LanguageProfile
         return Cache.GetOrAdd(code, static c => ExtractionData.Exists($"{c}/words.json") ? Load(c) : null);
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
+    // loaded once per language and process: straight to optimised code (see Gazetteer.Load)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static LanguageProfile Load(string code)
     {
         WordsFile words;
         using (var stream = ExtractionData.Open($"{code}/words.json"))
-            words = JsonSerializer.Deserialize<WordsFile>(stream, JsonOptions) ?? throw new InvalidOperationException($"{code}/words.json is empty.");
+            words = JsonSerializer.Deserialize(stream, WordsFileJson.Default.WordsFile) ?? throw new InvalidOperationException($"{code}/words.json is empty.");
         if (words.Language != code) throw new InvalidOperationException($"{code}/words.json says it is for '{words.Language}'.");
 
         var titles = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
@@ -278,19 +305,29 @@ internal sealed class LanguageProfile
             GenericRoleNouns = Set(words.GenericRoleNouns),
             RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
+            MinistryHeads = Set(words.MinistryHeads),
+            GenericHeads = Set(words.GenericHeads),
             ParticipleSuffixes = words.ParticipleSuffixes,
             PastSuffixes = words.PastSuffixes,
             OrgHeads = new WordSet(ExtractionData.Lines($"{code}/org-heads.txt", optional: true)),
             EventHeads = new WordSet(ExtractionData.Lines($"{code}/event-heads.txt", optional: true)),
             CommonCaps = commonCaps,
             LocationHeads = Set(words.LocationHeads),
+            WorkHeads = Set(words.WorkHeads),
             LocationLeadWords = Set(words.LocationLeadWords),
+            FeatureHeads = Set(words.FeatureHeads),
             DirectionWords = directions,
             KeeperWords = Set(words.KeeperWords),
             SingleWordEvents = Set(words.SingleWordEvents),
             GenericEventWords = Set(words.GenericEventWords),
             OrgCueNouns = Set(words.OrgCueNouns),
             FamilyNouns = Set(words.FamilyNouns),
+            PlaceNouns = Set(words.PlaceNouns),
+            MediaNouns = Set(words.MediaNouns),
+            OrgNounsAfter = Set(words.OrgNounsAfter),
+            PlacePrepositions = Set(words.PlacePrepositions),
+            AdjectiveSuffixes = words.AdjectiveSuffixes,
+            AgeSuffixes = words.AgeSuffixes,
             VerbsBeforeSpeech = Set(words.VerbsBeforeSpeech),
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
@@ -314,9 +351,10 @@ internal sealed class LanguageProfile
     }
 
     /// <summary>A package given name that is also a word, nationality, title, compass word or place is no evidence of a person.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool IsNotAPersonCue(string name, Gazetteer world, WordSet commonWords, WordSet commonCaps, WordMap<string[][]> titles, WordMap<string> demonyms, WordSet directions)
     {
-        if (commonWords.Contains(name.ToLowerInvariant()) || commonCaps.Contains(name) || titles.ContainsKey(name) || demonyms.ContainsKey(name) || directions.Contains(name)) return true;
+        if (InLowerCase(name, commonWords) || commonCaps.Contains(name) || titles.ContainsKey(name) || demonyms.ContainsKey(name) || directions.Contains(name)) return true;
         if (world.Names.TryGetValue(name, out var entries) && Array.Exists(entries, e => e.Tokens.Length == 1)) return true;
         return world.Kinds.TryGetValue(name, out var kinds) && (kinds & (NameKinds.Location | NameKinds.City | NameKinds.Organization)) != 0 && (kinds & NameKinds.Person) == 0;
     }
@@ -334,60 +372,77 @@ internal sealed class LanguageProfile
     };
 
     /// <summary>The shape of <c>words.json</c>; a list a language does not need may be left out.</summary>
-    private sealed class WordsFile
+    // plain setters: source-generated reading sets every init-only property, absent ones to null over their defaults
+    internal sealed class WordsFile
     {
-        public string Language { get; init; } = "";
-        public ExtractionSupport Support { get; init; } = ExtractionSupport.Partial;
-        public bool NounsCapitalized { get; init; }
-        public string[] Abbreviations { get; init; } = [];
-        public string[] NameParticles { get; init; } = [];
-        public string[] RunBreakers { get; init; } = [];
-        public string[] Ordinals { get; init; } = [];
-        public string[] ForeignArticles { get; init; } = [];
-        public string[] DateWords { get; init; } = [];
-        public string[] ComplementPrepositions { get; init; } = [];
-        public string[] TopicPrepositions { get; init; } = [];
-        public string[] TitleComplementPrepositions { get; init; } = [];
-        public string[] Coordinators { get; init; } = [];
-        public string[] DefiniteArticles { get; init; } = [];
-        public string[] IndefiniteArticles { get; init; } = [];
-        public string[] SaintAbbreviations { get; init; } = [];
-        public string[] HyphenPrefixes { get; init; } = [];
-        public string[] TitlesKeptWithName { get; init; } = [];
-        public string[] HyphenAdjectiveSuffixes { get; init; } = [];
-        public string[] HyphenAdjectiveTails { get; init; } = [];
-        public string[] PossessiveOrgOwners { get; init; } = [];
-        public string[] SurnamePrefixes { get; init; } = [];
-        public string[] LocationLeadWords { get; init; } = [];
-        public string[] LocationHeads { get; init; } = [];
-        public string[] DirectionWords { get; init; } = [];
-        public string[] KeeperWords { get; init; } = [];
-        public string[] SingleWordEvents { get; init; } = [];
-        public string[] GenericEventWords { get; init; } = [];
-        public string[] OrgCueNouns { get; init; } = [];
-        public string[] FamilyNouns { get; init; } = [];
-        public string[] VerbsBeforeSpeech { get; init; } = [];
-        public string[] SportsCues { get; init; } = [];
-        public int SportsCueCount { get; init; } = int.MaxValue;
-        public string[] LocativePrepositions { get; init; } = [];
-        public string[] Auxiliaries { get; init; } = [];
-        public string[] GenericRoleNouns { get; init; } = [];
-        public string[] RelationalRoleNouns { get; init; } = [];
-        public string[] StateBodyHeads { get; init; } = [];
-        public string[] ParticipleSuffixes { get; init; } = [];
-        public string[] PastSuffixes { get; init; } = [];
-        public Dictionary<string, string> Pronouns { get; init; } = [];
-        public string[] SpeakerDeterminers { get; init; } = [];
-        public string[] DocumentDeterminers { get; init; } = [];
-        public string[] ClauseStoppers { get; init; } = [];
-        public string[] AffiliationPrepositions { get; init; } = [];
-        public string[] ObjectPrepositions { get; init; } = [];
-        public string[] SpeakerForNouns { get; init; } = [];
-        public string[] DocumentNouns { get; init; } = [];
-        public string[] OrganizationNouns { get; init; } = [];
-        public string[] GroupNouns { get; init; } = [];
-        public string[] PairWords { get; init; } = [];
-        public string[] ScareCues { get; init; } = [];
-        public string[] StrongScareCues { get; init; } = [];
+        public string Language { get; set; } = "";
+        public ExtractionSupport Support { get; set; } = ExtractionSupport.Partial;
+        public bool NounsCapitalized { get; set; }
+        public string[] Abbreviations { get; set; } = [];
+        public string[] NameParticles { get; set; } = [];
+        public string[] RunBreakers { get; set; } = [];
+        public string[] Ordinals { get; set; } = [];
+        public string[] ForeignArticles { get; set; } = [];
+        public string[] DateWords { get; set; } = [];
+        public string[] ComplementPrepositions { get; set; } = [];
+        public string[] TopicPrepositions { get; set; } = [];
+        public string[] TitleComplementPrepositions { get; set; } = [];
+        public string[] Coordinators { get; set; } = [];
+        public string[] DefiniteArticles { get; set; } = [];
+        public string[] IndefiniteArticles { get; set; } = [];
+        public string[] SaintAbbreviations { get; set; } = [];
+        public string[] HyphenPrefixes { get; set; } = [];
+        public string[] TitlesKeptWithName { get; set; } = [];
+        public string[] HyphenAdjectiveSuffixes { get; set; } = [];
+        public string[] HyphenAdjectiveTails { get; set; } = [];
+        public string[] PossessiveOrgOwners { get; set; } = [];
+        public string[] SurnamePrefixes { get; set; } = [];
+        public string[] LocationLeadWords { get; set; } = [];
+        public string[] FeatureHeads { get; set; } = [];
+        public string[] LocationHeads { get; set; } = [];
+        public string[] WorkHeads { get; set; } = [];
+        public string[] DirectionWords { get; set; } = [];
+        public string[] KeeperWords { get; set; } = [];
+        public string[] SingleWordEvents { get; set; } = [];
+        public string[] GenericEventWords { get; set; } = [];
+        public string[] OrgCueNouns { get; set; } = [];
+        public string[] FamilyNouns { get; set; } = [];
+        public string[] PlaceNouns { get; set; } = [];
+        public string[] MediaNouns { get; set; } = [];
+        public string[] OrgNounsAfter { get; set; } = [];
+        public string[] PlacePrepositions { get; set; } = [];
+        public string[] AdjectiveSuffixes { get; set; } = [];
+        public string[] AgeSuffixes { get; set; } = [];
+        public string[] VerbsBeforeSpeech { get; set; } = [];
+        public string[] SportsCues { get; set; } = [];
+        public int SportsCueCount { get; set; } = int.MaxValue;
+        public string[] LocativePrepositions { get; set; } = [];
+        public string[] Auxiliaries { get; set; } = [];
+        public string[] GenericRoleNouns { get; set; } = [];
+        public string[] RelationalRoleNouns { get; set; } = [];
+        public string[] StateBodyHeads { get; set; } = [];
+        public string[] MinistryHeads { get; set; } = [];
+        public string[] GenericHeads { get; set; } = [];
+        public string[] ParticipleSuffixes { get; set; } = [];
+        public string[] PastSuffixes { get; set; } = [];
+        public Dictionary<string, string> Pronouns { get; set; } = [];
+        public string[] SpeakerDeterminers { get; set; } = [];
+        public string[] DocumentDeterminers { get; set; } = [];
+        public string[] ClauseStoppers { get; set; } = [];
+        public string[] AffiliationPrepositions { get; set; } = [];
+        public string[] ObjectPrepositions { get; set; } = [];
+        public string[] SpeakerForNouns { get; set; } = [];
+        public string[] DocumentNouns { get; set; } = [];
+        public string[] OrganizationNouns { get; set; } = [];
+        public string[] GroupNouns { get; set; } = [];
+        public string[] PairWords { get; set; } = [];
+        public string[] ScareCues { get; set; } = [];
+        public string[] StrongScareCues { get; set; } = [];
     }
 }
+
+/// <summary>Source-generated reading of <c>words.json</c> (no reflection at start-up).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(LanguageProfile.WordsFile))]
+internal sealed partial class WordsFileJson : JsonSerializerContext;
