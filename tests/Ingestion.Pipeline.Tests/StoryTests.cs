@@ -153,17 +153,17 @@ public class StoryTests
     public async Task Copies_extracted_at_the_same_moment_still_make_one_story()
     {
         await using var p = await TestPipeline.CreateAsync();
-        for (var round = 0; round < 4; round++)
+        Format[] formats = [Format.TextDump, Format.NewLayoutHtml, Format.JsonLd, Format.AmpHtml, Format.Syndication, Format.OldLayoutHtml, Format.Json, Format.CleanText];
+        foreach (var copiesAtOnce in new[] { 2, 3, 8 })
         {
-            var article = NewArticle(400 + round);
-            var names = new[] { TestPipeline.UniqueName(), TestPipeline.UniqueName(".html"), TestPipeline.UniqueName(".json") };
-            var contents = new[] { Bytes(article, Format.TextDump, true), Bytes(article, Format.NewLayoutHtml, true), Bytes(article, Format.JsonLd) };
+            var article = NewArticle(400 + copiesAtOnce);
             var messages = new List<ExtractMessage>();
-            for (var i = 0; i < names.Length; i++)
+            foreach (var format in formats.Take(copiesAtOnce))
             {
-                await p.DropAsync(names[i], contents[i]);
-                await p.Get<CleanStage>().HandleAsync(names[i]);
-                messages.Add(await PointerAsync(p, ArticleIdentity.IdFromName(names[i])));
+                var name = TestPipeline.UniqueName(format.Extension());
+                await p.DropAsync(name, Bytes(article, format, chrome: true, seed: copiesAtOnce));
+                await p.Get<CleanStage>().HandleAsync(name);
+                messages.Add(await PointerAsync(p, ArticleIdentity.IdFromName(name)));
             }
 
             await Task.WhenAll(messages.Select(m => p.Get<ExtractStage>().HandleAsync(m)));
@@ -173,7 +173,10 @@ public class StoryTests
             var firsts = rows.Where(r => r.DuplicateOf is null).ToList();
             var founder = Assert.Single(firsts);
             Assert.All(rows.Where(r => r != founder), r => Assert.Equal(founder.PartitionKey, r.DuplicateOf));
-            Assert.Equal(3, (await p.Get<StoryStore>().CopiesAsync(founder.StoryId!)).Count);
+            Assert.Equal(copiesAtOnce, (await p.Get<StoryStore>().CopiesAsync(founder.StoryId!)).Count);
+            var sketch = StorySketch.FromBytes((await p.Get<StoryStore>().GetAsync(founder.StoryId!))!.Sketch, 1)!;
+            foreach (var band in StoryBands.Keys(sketch))
+                Assert.False((await p.Storage.StoryBands.GetEntityIfExistsAsync<StoryLockRow>(band, StoryLockRow.RowKeyValue)).HasValue, "a lock was left behind");
         }
     }
 

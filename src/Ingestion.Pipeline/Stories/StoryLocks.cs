@@ -5,10 +5,12 @@ using Ingestion.Pipeline.Storage;
 namespace Ingestion.Pipeline.Stories;
 
 /// <summary>
-/// Locks on LSH bands, one row per band (<see cref="StoryLockRow"/>), taken all at once or not at all: an article
-/// adds every lock it needs in parallel; if another article holds one, it gives back what it got and tries again after
-/// a random pause, so two articles never wait on each other (no deadlock) and only articles sharing a band wait at all.
-/// A lock whose holder died expires after <see cref="Lease"/>; a replay of the holder takes its own locks over at once.
+/// Locks on LSH bands, one row per band (<see cref="StoryLockRow"/>). An article first adds all the locks it needs at
+/// once (one round trip: the usual case, when no other article shares a band). If another article holds one, it
+/// gives back what it got and takes them one by one in key order, waiting at each: articles sharing bands (copies of
+/// one story arriving together) then queue on the first band they share and never wait on each other in a circle, and
+/// only articles that share a band wait at all. A lock whose holder died expires after <see cref="Lease"/>; a replay
+/// of the holder takes its own locks over at once.
 /// </summary>
 public sealed class StoryLocks(PipelineStorage storage)
 {
@@ -20,16 +22,32 @@ public sealed class StoryLocks(PipelineStorage storage)
 
     public async Task<HeldLocks> AcquireAsync(IReadOnlyList<string> bands, string owner, CancellationToken cancellationToken = default)
     {
+        var taken = await Task.WhenAll(bands.Select(band => TryTakeAsync(band, owner, cancellationToken)));
+        var all = new HeldLocks(storage, bands.Zip(taken).Where(t => t.Second is not null).Select(t => (t.First, t.Second!.Value)).ToList());
+        if (all.Count == bands.Count) return all;
+        await all.DisposeAsync();
+
         var deadline = DateTimeOffset.UtcNow + Patience;
-        for (var attempt = 1; ; attempt++)
+        var held = new List<(string, ETag)>();
+        try
         {
-            var taken = await Task.WhenAll(bands.Select(band => TryTakeAsync(band, owner, cancellationToken)));
-            var held = new HeldLocks(storage, bands.Zip(taken).Where(t => t.Second is not null).Select(t => (t.First, t.Second!.Value)).ToList());
-            if (held.Count == bands.Count) return held;
-            await held.DisposeAsync();
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new TimeoutException($"the story bands of article {owner} stayed locked by other articles for {Patience.TotalSeconds:0} s");
-            await Task.Delay(Random.Shared.Next(10, 40) * Math.Min(attempt, 10), cancellationToken);
+            foreach (var band in bands.Distinct().Order(StringComparer.Ordinal))
+            {
+                ETag? etag;
+                while ((etag = await TryTakeAsync(band, owner, cancellationToken)) is null)
+                {
+                    if (DateTimeOffset.UtcNow > deadline)
+                        throw new TimeoutException($"story band {band} stayed locked by another article for {Patience.TotalSeconds:0} s (article {owner})");
+                    await Task.Delay(Random.Shared.Next(10, 50), cancellationToken);
+                }
+                held.Add((band, etag.Value));
+            }
+            return new HeldLocks(storage, held);
+        }
+        catch
+        {
+            await new HeldLocks(storage, held).DisposeAsync();
+            throw;
         }
     }
 
