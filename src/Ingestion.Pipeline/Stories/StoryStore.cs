@@ -12,8 +12,9 @@ namespace Ingestion.Pipeline.Stories;
 /// <see cref="StoryBands.Count"/> single-partition queries of <c>StoryBands</c> (run at once), whatever the number of
 /// stored articles: a band partition holds the stories filed under that band value, that is the story itself and, by
 /// chance, others sharing two bin values with it (for unrelated texts, about one in 10^5 per band). Only a story's first
-/// copy is filed, so copies never crowd a band. Choosing is done holding the article's band locks
-/// (<see cref="StoryLocks"/>): of two copies arriving at once, the second sees the story the first started.
+/// copy is filed, so copies never crowd a band. A copy of a story already filed joins it without locking anything;
+/// only an article that would start a story takes its band locks (<see cref="StoryLocks"/>) and looks again, so that
+/// of two copies arriving at once, the second sees the story the first started.
 /// </summary>
 public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
 {
@@ -36,46 +37,69 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
             return null;
         }
         var bands = StoryBands.Keys(sketch);
-        await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
+        var founded = StoryIdOf(id, hash);
 
         StoryAssignment decision;
         if (row.StoryId is { } chosen && row.StoryContentHash == hash)
+        {
             decision = new StoryAssignment(chosen, row.DuplicateOf, row.Similarity ?? 1);
+            if (chosen == founded)
+            {
+                await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
+                await FileAsync(row, sketch, bands, cancellationToken);
+            }
+        }
+        else if (Join(id, sketch, await CandidatesAsync(bands, cancellationToken)) is { } join)
+            await RecordAsync(row, decision = join, record, cancellationToken);
         else
         {
-            var best = StoryMatch.Best(sketch, await CandidatesAsync(bands, cancellationToken));
-            decision = best is { } b ? StoryMatch.Join(id, b.Story, b.Similarity) : new StoryAssignment(StoryIdOf(id, hash), null, 1);
-            if (row.StoryId is { } previous && previous != decision.StoryId)
-                await RemoveCopyAsync(previous, id, cancellationToken);
-            row.StoryId = decision.StoryId;
-            row.DuplicateOf = decision.DuplicateOf;
-            row.Similarity = decision.Similarity;
-            row.StoryContentHash = hash;
-            await record(row);
+            // No story close enough: start one, holding the bands, unless a copy arriving at the same moment just did.
+            await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
+            decision = Join(id, sketch, await CandidatesAsync(bands, cancellationToken)) ?? new StoryAssignment(founded, null, 1);
+            await RecordAsync(row, decision, record, cancellationToken);
+            if (decision.StoryId == founded)
+                await FileAsync(row, sketch, bands, cancellationToken);
         }
 
-        var foundedAt = row.ReceivedAt ?? DateTimeOffset.UtcNow;
-        if (decision.StoryId == StoryIdOf(id, hash))
-        {
-            // This content started the story: file it under each of its bands, with the sketch later copies are compared with.
-            var bytes = sketch.ToBytes();
-            await storage.Stories.UpsertEntityAsync(new StoryRow
-            {
-                PartitionKey = decision.StoryId, Original = id, OriginalName = TableKeys.Fit(row.Name)!, ContentHash = hash,
-                Title = TableKeys.Fit(row.Title), Published = row.Published, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
-            }, TableUpdateMode.Replace, cancellationToken);
-            await Task.WhenAll(bands.Select(band => storage.StoryBands.UpsertEntityAsync(new StoryBandRow
-            {
-                PartitionKey = band, RowKey = decision.StoryId, Original = id, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
-            }, TableUpdateMode.Replace, cancellationToken)));
-        }
         await storage.Stories.UpsertEntityAsync(new StoryCopyRow
         {
             PartitionKey = decision.StoryId, RowKey = StoryCopyRow.KeyOf(id), ArticleId = id, Name = TableKeys.Fit(row.Name)!,
             Title = TableKeys.Fit(row.Title), Published = row.Published, Format = row.Format, Similarity = decision.Similarity,
-            First = decision.DuplicateOf is null, ContentHash = hash, JoinedAt = foundedAt,
+            First = decision.DuplicateOf is null, ContentHash = hash, JoinedAt = row.ReceivedAt ?? DateTimeOffset.UtcNow,
         }, TableUpdateMode.Replace, cancellationToken);
         return decision;
+    }
+
+    private static StoryAssignment? Join(string id, StorySketch sketch, IEnumerable<StoryCandidate> candidates) =>
+        StoryMatch.Best(sketch, candidates) is { } best ? StoryMatch.Join(id, best.Story, best.Similarity) : null;
+
+    /// <summary>Leaves the story the row's earlier content was in (if another) and records the choice on the status row.</summary>
+    private async Task RecordAsync(ArticleRow row, StoryAssignment decision, Func<ArticleRow, Task> record, CancellationToken cancellationToken)
+    {
+        if (row.StoryId is { } previous && previous != decision.StoryId)
+            await RemoveCopyAsync(previous, row.PartitionKey, cancellationToken);
+        row.StoryId = decision.StoryId;
+        row.DuplicateOf = decision.DuplicateOf;
+        row.Similarity = decision.Similarity;
+        row.StoryContentHash = row.ContentHash;
+        await record(row);
+    }
+
+    /// <summary>This content starts a story: its row, and the story filed under each band with the sketch later copies are compared with.</summary>
+    private async Task FileAsync(ArticleRow row, StorySketch sketch, IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    {
+        var story = row.StoryId!;
+        var bytes = sketch.ToBytes();
+        var foundedAt = row.ReceivedAt ?? DateTimeOffset.UtcNow;
+        await storage.Stories.UpsertEntityAsync(new StoryRow
+        {
+            PartitionKey = story, Original = row.PartitionKey, OriginalName = TableKeys.Fit(row.Name)!, ContentHash = row.ContentHash!,
+            Title = TableKeys.Fit(row.Title), Published = row.Published, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await Task.WhenAll(bands.Select(band => storage.StoryBands.UpsertEntityAsync(new StoryBandRow
+        {
+            PartitionKey = band, RowKey = story, Original = row.PartitionKey, Sketch = bytes, Shingles = sketch.Shingles, FoundedAt = foundedAt,
+        }, TableUpdateMode.Replace, cancellationToken)));
     }
 
     /// <summary>Takes the article out of its story (its content is gone or no article) and clears the row's story fields; the caller saves the row.</summary>
