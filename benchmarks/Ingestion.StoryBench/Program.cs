@@ -6,12 +6,12 @@ using Ingestion.Core.Stories;
 using Ingestion.StoryCorpus;
 
 // dotnet run -c Release --project benchmarks/Ingestion.StoryBench -- [SOURCE files or folders…] [--seed N] [--out DIR]
-// dotnet run -c Release --project benchmarks/Ingestion.StoryBench -- --score out.jsonl --truth DIR/truth.tsv
+// dotnet run -c Release --project benchmarks/Ingestion.StoryBench -- --score out.jsonl --truth DIR.truth.tsv
 //
 // Builds the "same story" corpus from real DW articles (default: ../shared/dw/dwie and ../shared/dw/dev), runs every
 // file through clean, extract and the in-run story rule in name order (what `ingest process` does), and prints the
-// pairwise precision and recall of "same story". --out also writes the corpus (and truth.tsv) for `ingest process`;
-// --score scores such a run's JSON Lines against truth.tsv.
+// pairwise precision and recall of "same story". --out also writes the corpus for `ingest process` (and, beside the
+// folder, DIR.truth.tsv: each file's story); --score scores such a run's JSON Lines against it.
 
 var arguments = args.ToList();
 string? Option(string name)
@@ -29,7 +29,7 @@ var seed = int.Parse(Option("--seed") ?? "16", CultureInfo.InvariantCulture);
 
 if (score is not null)
 {
-    if (truthFile is null) { Console.Error.WriteLine("--score needs --truth DIR/truth.tsv"); return 2; }
+    if (truthFile is null) { Console.Error.WriteLine("--score needs --truth DIR.truth.tsv"); return 2; }
     var truth = File.ReadLines(truthFile).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
     var lines = File.ReadLines(score).Select(l => JsonDocument.Parse(l).RootElement).ToList();
     var run = lines.Where(l => l.TryGetProperty("name", out _)).Select(l =>
@@ -61,8 +61,10 @@ if (outDir is not null)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, item.Content);
     }
-    File.WriteAllLines(Path.Combine(outDir, "truth.tsv"), corpus.Items.Select(i => i.Name + "\t" + i.Story));
-    Console.WriteLine($"written to {outDir} (truth.tsv: name, story); score an `ingest process {outDir} -o out.jsonl` run with --score out.jsonl --truth {Path.Combine(outDir, "truth.tsv")}");
+    // Beside the folder, not in it: `ingest process DIR` would read it as an article.
+    var truthPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)) + ".truth.tsv";
+    File.WriteAllLines(truthPath, corpus.Items.Select(i => i.Name + "\t" + i.Story));
+    Console.WriteLine($"written to {outDir} and {truthPath} (name, story); score an `ingest process {outDir} -o out.jsonl` run with --score out.jsonl --truth {truthPath}");
 }
 
 // The run: name order, one story index, as `ingest process` over the folder.
