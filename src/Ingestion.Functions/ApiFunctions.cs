@@ -1,17 +1,21 @@
 using Ingestion.Pipeline.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 
-/// <summary>The HTTP API. Health is anonymous (for probes); everything else needs a function key on Azure.</summary>
+/// <summary>The HTTP API. The two health probes are anonymous; everything else needs a function key on Azure.</summary>
 public sealed class ApiFunctions(IngestionApi api)
 {
     [Function("Health")]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
         new ApiActionResult(await api.HealthAsync(request.HttpContext.RequestAborted));
+
+    [Function("Liveness")]
+    public async Task<IActionResult> Liveness(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Liveness)] HttpRequest request) =>
+        new ApiActionResult(await api.LivenessAsync(request.HttpContext.RequestAborted));
 
     [Function("ListArticles")]
     public async Task<IActionResult> ListArticles(

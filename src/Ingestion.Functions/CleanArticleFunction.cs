@@ -1,14 +1,11 @@
 using Azure.Storage.Blobs;
-using Ingestion.Pipeline.Stages;
-using Ingestion.Pipeline.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 
 /// <summary>Blob stage. Event Grid source: the only blob trigger source Flex Consumption supports.</summary>
 public sealed class CleanArticleFunction(CleanStage clean)
 {
-    [Function("CleanArticle")]
+    [Function(FunctionNames.CleanArticle)]
     public Task<StageOutcome> Run(
         [BlobTrigger(StorageNames.DropBlobPath, Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Connection)] BlobClient blob,
         string name,

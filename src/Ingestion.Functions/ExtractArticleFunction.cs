@@ -1,14 +1,11 @@
 using Azure.Storage.Queues.Models;
-using Ingestion.Pipeline.Stages;
-using Ingestion.Pipeline.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 
 /// <summary>Queue stage; the dequeue count bounds retries before the message goes to the poison queue.</summary>
 public sealed class ExtractArticleFunction(ExtractStage extract)
 {
-    [Function("ExtractArticle")]
+    [Function(FunctionNames.ExtractArticle)]
     public Task<StageOutcome> Run(
         [QueueTrigger(StorageNames.ExtractQueue, Connection = StorageNames.Connection)] QueueMessage message,
         CancellationToken cancellationToken) =>

@@ -1,20 +1,17 @@
 using Azure.Storage.Queues.Models;
-using Ingestion.Pipeline.Stages;
-using Ingestion.Pipeline.Storage;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Ingestion.Functions;
 
 /// <summary>Poison queues become visible 'failed' statuses with the reason, never silent losses.</summary>
 public sealed class PoisonFunctions(PoisonHandler poison)
 {
-    [Function("ExtractArticlePoison")]
+    [Function(FunctionNames.ExtractArticlePoison)]
     public Task ExtractArticlePoison(
         [QueueTrigger(StorageNames.ExtractPoisonQueue, Connection = StorageNames.Connection)] QueueMessage message,
         CancellationToken cancellationToken) =>
         poison.HandleExtractPoisonAsync(message.Body.ToString(), cancellationToken);
 
-    [Function("BlobTriggerPoison")]
+    [Function(FunctionNames.BlobTriggerPoison)]
     public Task BlobTriggerPoison(
         [QueueTrigger(StorageNames.BlobTriggerPoisonQueue, Connection = StorageNames.Connection)] QueueMessage message,
         CancellationToken cancellationToken) =>

@@ -83,6 +83,9 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Health, (IngestionApi a, HttpContext c) => Respond(c, a.HealthAsync(c.RequestAborted)))
             .WithName("Health").WithSummary("Storage reachable, queue depths and poison counts, version")
             .Produces<PipelineHealth>().Produces<PipelineHealth>(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet(ApiRoutes.Liveness, (IngestionApi a, HttpContext c) => Respond(c, a.LivenessAsync(c.RequestAborted)))
+            .WithName("Liveness").WithSummary("The process answers (no storage call)")
+            .Produces<PipelineLiveness>();
         api.MapGet(ApiRoutes.Articles, ([FromQuery] string? status, [FromQuery] string? continuation, [FromQuery] string? pageSize, [FromQuery] string? name, IngestionApi a, HttpContext c) =>
                 Respond(c, a.ListArticlesAsync(status, continuation, pageSize, name, c.RequestAborted)))
             .WithName("ListArticles").WithSummary("A page of articles (optionally of one status) in id order, or one article by the blob name it was dropped under")

@@ -29,9 +29,15 @@ public sealed class PipelineOptions
     /// <summary>How many blobs the reconciler re-runs at once: a scan that lost many should drain them fast.</summary>
     public int ReconcileParallelism { get; set; } = 8;
 
-    /// <summary>How often the standalone host runs the reconciler (the Functions app uses a timer trigger).</summary>
-    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How often the standalone host runs the reconciler (the Functions app's timer runs it on
+    /// <see cref="TimerSchedules.Reconcile"/>, the default here; the standalone host's own default is shorter).
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimerSchedules.ReconcileInterval;
 
-    /// <summary>How often the standalone host recounts the entities marked dirty (the Functions app uses a timer trigger).</summary>
-    public TimeSpan RankingInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often the standalone host recounts the entities marked dirty (the Functions app's timer runs it on
+    /// <see cref="TimerSchedules.RankEntities"/>, the default here; the standalone host's own default is shorter).
+    /// </summary>
+    public TimeSpan RankingInterval { get; set; } = TimerSchedules.RankEntitiesInterval;
 }

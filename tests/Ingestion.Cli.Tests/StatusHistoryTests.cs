@@ -1,3 +1,4 @@
+using Ingestion.Host.Testing;
 using Ingestion.Testing;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -13,9 +13,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Ingestion.Functions.Tests;
 
-/// <summary>Each Functions class called directly, with the real services over Azurite; no Functions host needed.</summary>
+/// <summary>
+/// Each Functions class from the app's own composition root (<see cref="FunctionsApp"/>), called directly over
+/// Azurite; no Functions host needed.
+/// </summary>
 public class FunctionClassTests
 {
+    private static FunctionsApp AppOver(TestPipeline p) =>
+        FunctionsApp.Build(new Dictionary<string, string?> { [StorageNames.Connection] = p.ConnectionString });
+
     private static async Task<(int Status, JsonElement Body)> ExecuteAsync(IActionResult result)
     {
         var context = new DefaultHttpContext();
@@ -37,20 +43,18 @@ public class FunctionClassTests
     public async Task Clean_then_extract_functions_take_the_seed_to_extracted_and_the_api_shows_it()
     {
         await using var p = await TestPipeline.CreateAsync();
+        using var app = AppOver(p);
         var name = TestPipeline.UniqueName();
         var id = ArticleIdentity.IdFromName(name);
         await p.DropAsync(name, await File.ReadAllBytesAsync(RepositoryPaths.Seed));
 
         var blob = p.Storage.Drop.GetBlobClient(name);
-        Assert.Equal(StageOutcome.Done, await new CleanArticleFunction(p.Get<CleanStage>()).Run(blob, name, default));
+        Assert.Equal(StageOutcome.Done, await app.Create<CleanArticleFunction>().Run(blob, name, default));
 
-        QueueMessage? queued = null;
-        for (var i = 0; i < 50 && queued is null; i++)
-            queued = (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32)).Value.FirstOrDefault(m => ExtractMessage.TryParse(m.Body.ToString())?.Id == id);
-        Assert.NotNull(queued);
-        Assert.Equal(StageOutcome.Done, await new ExtractArticleFunction(p.Get<ExtractStage>()).Run(queued, default));
+        var queued = await p.TakePointerAsync(id);
+        Assert.Equal(StageOutcome.Done, await app.Create<ExtractArticleFunction>().Run(queued, default));
 
-        var api = new ApiFunctions(p.Get<IngestionApi>());
+        var api = app.Create<ApiFunctions>();
         var (status, body) = await ExecuteAsync(await api.GetArticle(Request(), id));
         Assert.Equal(200, status);
         Assert.Equal("extracted", body.GetProperty("status").GetString());
@@ -67,11 +71,12 @@ public class FunctionClassTests
     public async Task Poison_functions_mark_the_article_failed()
     {
         await using var p = await TestPipeline.CreateAsync();
+        using var app = AppOver(p);
         var name = TestPipeline.UniqueName();
         var message = new ExtractMessage(ArticleIdentity.IdFromName(name), name, "hash", "missing.json", null).ToJson();
         var queued = QueuesModelFactory.QueueMessage("1", "pop", message, dequeueCount: 5);
 
-        await new PoisonFunctions(p.Get<PoisonHandler>()).ExtractArticlePoison(queued, default);
+        await app.Create<PoisonFunctions>().ExtractArticlePoison(queued, default);
 
         var view = await p.Get<ArticleQueries>().GetAsync(ArticleIdentity.IdFromName(name));
         Assert.Equal(ArticleStatus.Failed, view!.Status);
@@ -82,7 +87,8 @@ public class FunctionClassTests
     public async Task Http_functions_answer_problems_for_bad_input_and_health_for_probes()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var api = new ApiFunctions(p.Get<IngestionApi>());
+        using var app = AppOver(p);
+        var api = app.Create<ApiFunctions>();
 
         var (status, problem) = await ExecuteAsync(await api.GetArticle(Request(), "../../etc"));
         Assert.Equal(400, status);
@@ -109,14 +115,15 @@ public class FunctionClassTests
         await p.Get<ResultsStore>().ReplaceAsync(row, new Core.Model.ArticleAnalysis(
             [new Core.Model.Entity(speaker, Core.Model.EntityType.Person, [], 1, null)],
             [new Core.Model.Quote("function words", speaker, "said", Core.Model.QuoteAttribution.Explicit)]));
-        var api = new ApiFunctions(p.Get<IngestionApi>());
+        using var app = AppOver(p);
+        var api = app.Create<ApiFunctions>();
 
         var (status, timeline) = await ExecuteAsync(await api.SpeakerQuotes(Request("?from=2024-01-01&attribution=explicit"), speaker.ToLowerInvariant()));
         Assert.Equal(200, status);
         Assert.Equal("function words", timeline.GetProperty("items")[0].GetProperty("text").GetString());
         (status, _) = await ExecuteAsync(await api.SpeakerQuotes(Request("?from=tomorrow"), speaker));
         Assert.Equal(400, status);
-        Assert.True(await new RankEntitiesFunction(p.Get<EntityRanking>()).Run(null!, default) >= 1, "the new entity was marked for a recount");
+        Assert.True(await app.Create<RankEntitiesFunction>().Run(null!, default) >= 1, "the new entity was marked for a recount");
         var (topStatus, top) = await ExecuteAsync(await api.TopEntities(Request("?type=person&top=500")));
         Assert.Equal(200, topStatus);
         Assert.Contains(top.GetProperty("items").EnumerateArray(), e => e.GetProperty("entity").GetString() == speaker);

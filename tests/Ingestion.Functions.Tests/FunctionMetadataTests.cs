@@ -44,6 +44,7 @@ public class FunctionMetadataTests
 
     [Theory]
     [InlineData("Health", ApiRoutes.Health, "Anonymous")]
+    [InlineData("Liveness", ApiRoutes.Liveness, "Anonymous")]
     [InlineData("ListArticles", ApiRoutes.Articles, "Function")]
     [InlineData("GetArticle", ApiRoutes.Article, "Function")]
     [InlineData("ReprocessArticle", ApiRoutes.Reprocess, "Function")]
@@ -65,7 +66,7 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             ["BlobTriggerPoison", "CleanArticle", "Dashboard", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "GetArticleText", "GetArticleVersions", "Health",
-             "ListArticles", "RankEntities", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
+             "ListArticles", "Liveness", "RankEntities", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Ingestion.Core.Input;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Host.Testing;
 using Ingestion.Testing;
 
 namespace Ingestion.Host.Tests;
@@ -27,22 +28,7 @@ public sealed class EndToEndTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await _http.GetAsync("articles/" + id);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                last = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (statuses.Contains(last.GetProperty("status").GetString())) return last;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"article {id} did not reach {string.Join("/", statuses)}; last: {last}");
-    }
+    private Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) => _host.WaitForStatusAsync(id, statuses);
 
     [Fact]
     public async Task Dropped_seed_flows_to_extracted_and_the_api_reports_its_results()

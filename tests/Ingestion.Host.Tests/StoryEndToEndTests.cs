@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ingestion.Host.Testing;
 using Ingestion.Testing;
 
 namespace Ingestion.Host.Tests;

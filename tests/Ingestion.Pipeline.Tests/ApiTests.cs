@@ -27,17 +27,6 @@ public class ApiTests
     }
 
     [Fact]
-    public async Task Health_reports_every_service_reachable_and_queue_depths()
-    {
-        await using var p = await TestPipeline.CreateAsync();
-        var result = await p.Get<IngestionApi>().HealthAsync(default);
-        Assert.Equal(200, result.StatusCode);
-        var json = System.Text.Json.JsonSerializer.Serialize(result.Body, ApiJson.Options);
-        Assert.Contains("\"status\":\"healthy\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"extractPoison\":0", json, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Bad_page_sizes_and_continuations_are_400()
     {
         await using var p = await TestPipeline.CreateAsync();

@@ -105,25 +105,7 @@ public class ReconcilerTests
         Assert.Equal(20, await DrainPointersAsync(p, folder, expected: 20));
     }
 
-    /// <summary>
-    /// Removes this folder's pointer messages from the shared queue and counts them. Other tests' messages share
-    /// the queue (32 per receive), so keep receiving until the expected number is found, then a few more rounds
-    /// so an unexpected extra one would be counted too.
-    /// </summary>
-    private static async Task<int> DrainPointersAsync(TestPipeline p, string folder, int expected)
-    {
-        var count = 0;
-        var extraRounds = 3;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline && (count < expected || extraRounds-- > 0))
-        {
-            foreach (var m in (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
-            {
-                if (ExtractMessage.TryParse(m.Body.ToString())?.Name.StartsWith(folder, StringComparison.Ordinal) != true) continue;
-                await p.Storage.ExtractQueue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                count++;
-            }
-        }
-        return count;
-    }
+    /// <summary>Removes this folder's pointer messages from the shared queue and counts them, an unexpected extra one too.</summary>
+    private static async Task<int> DrainPointersAsync(TestPipeline p, string folder, int expected) =>
+        (await p.TakePointersAsync(m => m.Name.StartsWith(folder, StringComparison.Ordinal), expected, extraRounds: 3)).Count;
 }

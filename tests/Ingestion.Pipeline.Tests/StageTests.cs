@@ -14,23 +14,8 @@ public class StageTests
 {
     private static readonly byte[] Seed = File.ReadAllBytes(RepositoryPaths.Seed);
 
-    private static async Task<ExtractMessage> ReceiveMessageForAsync(TestPipeline p, string id)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            foreach (var m in (await p.Storage.ExtractQueue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
-            {
-                var message = ExtractMessage.TryParse(m.Body.ToString());
-                if (message?.Id == id)
-                {
-                    await p.Storage.ExtractQueue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
-                    return message;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("no extract message for " + id);
-    }
+    private static async Task<ExtractMessage> ReceiveMessageForAsync(TestPipeline p, string id) =>
+        ExtractMessage.TryParse((await p.TakePointerAsync(id)).Body.ToString())!;
 
     /// <summary>Drops the seed under a fresh name, runs the clean stage, and takes its pointer off the queue.</summary>
     private static async Task<(string Name, string Id, ExtractMessage Message)> DropCleanAndTakePointerAsync(TestPipeline p)

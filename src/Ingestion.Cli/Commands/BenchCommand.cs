@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Ingestion.Cli.Harness;
 using Ingestion.Core;
+using Ingestion.DevStorage;
 using Ingestion.Core.Input;
 using Ingestion.Core.Model;
 using Ingestion.Core.Stories;
@@ -129,7 +130,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     /// </summary>
     private static async Task ComparePeerAsync(Settings settings, List<Sample> samples, Result ours, CancellationToken cancellationToken)
     {
-        var script = settings.PeerScript ?? (Host.AzuriteProcess.FindRepositoryRoot() is { } root ? Path.Combine(root, "..", "shared", "peers", "run-peers.sh") : null);
+        var script = settings.PeerScript ?? (RepositoryRoot.Find() is { } root ? Path.Combine(root, "..", "shared", "peers", "run-peers.sh") : null);
         if (script is null || !File.Exists(script))
         {
             await Console.Error.WriteLineAsync("ingest: peer script not found; pass --peer-script");

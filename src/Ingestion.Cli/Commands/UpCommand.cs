@@ -1,9 +1,10 @@
 using System.ComponentModel;
+using Ingestion.Cli.Harness;
 using Ingestion.Core.Input;
+using Ingestion.DevStorage;
 using Ingestion.Host;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -43,7 +44,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var root = AzuriteProcess.FindRepositoryRoot();
+        var root = RepositoryRoot.Find();
         var seeds = settings.Seeds ?? (root is null ? null : Path.Combine(root, "seeds"));
         if (seeds is null || !Directory.Exists(seeds))
         {
@@ -51,9 +52,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             return 2;
         }
 
-        AzuriteProcess? azurite = null;
         var connection = settings.Connection ?? Environment.GetEnvironmentVariable(StorageNames.Connection);
-        if (connection is null)
+        PipelineRun run;
+        if (connection is not null)
+            run = await PipelineRun.OnStorageAsync(connection, cancellationToken);
+        else
         {
             if (root is null)
             {
@@ -62,34 +65,41 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             }
             // Azurite's usual ports when free, so `ingest drop` and Storage Explorer find it with UseDevelopmentStorage=true.
             var d = AzuriteProcess.DefaultPorts;
-            (int, int, int)? ports = AzuriteProcess.IsPortFree(d.Blob) && AzuriteProcess.IsPortFree(d.Queue) && AzuriteProcess.IsPortFree(d.Table) ? d : null;
-            azurite = await AnsiConsole.Status().StartAsync("Starting Azurite (installing it with npm ci on first use) …", _ =>
-                AzuriteProcess.StartAsync(root, location: settings.Once ? null : Path.Combine(root, ".azurite"), ports: ports, cancellationToken: cancellationToken));
-            connection = azurite.ConnectionString;
-            AnsiConsole.MarkupLineInterpolated($"[grey]Azurite[/] blob :{azurite.BlobPort}  queue :{azurite.QueuePort}  table :{azurite.TablePort}");
+            (int, int, int)? ports = LoopbackPorts.IsFree(d.Blob) && LoopbackPorts.IsFree(d.Queue) && LoopbackPorts.IsFree(d.Table) ? d : null;
+            run = await AnsiConsole.Status().StartAsync("Starting Azurite (installing it with npm ci on first use) …", _ =>
+                PipelineRun.OnAzuriteAsync(root, settings.Once ? null : Path.Combine(root, ".azurite"), ports, deleteLocation: false, cancellationToken));
+            AnsiConsole.MarkupLineInterpolated($"[grey]Azurite[/] blob :{run.Azurite!.BlobPort}  queue :{run.Azurite.QueuePort}  table :{run.Azurite.TablePort}");
         }
 
-        await using var _ = azurite;
-        var app = StandaloneHost.Build(["--urls", settings.Urls], new Dictionary<string, string?>
+        await using var _ = run;
+        var host = (InProcessHost)await run.StartHostAsync(async (storage, ct) => await InProcessHost.StartAsync(StandaloneHost.Build(["--urls", settings.Urls], new Dictionary<string, string?>
         {
-            [StorageNames.Connection] = connection,
+            [StorageNames.Connection] = storage,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        });
-        await app.StartAsync(cancellationToken);
+        }), ct), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[grey]Pipeline host[/] listening on {settings.Urls}/api/health");
 
-        var storage = app.Services.GetRequiredService<PipelineStorage>();
-        var queries = app.Services.GetRequiredService<ArticleQueries>();
-        var dropped = new List<(string Id, string Name)>();
-        foreach (var (path, name) in InputFiles.Expand([seeds]))
-        {
-            await Uploader.UploadAsync(storage, path, name, cancellationToken);
-            dropped.Add((ArticleIdentity.IdFromName(name), name));
-        }
-        AnsiConsole.MarkupLineInterpolated($"Dropped [bold]{dropped.Count}[/] article(s) from {seeds} into container '{StorageNames.DropContainer}'");
+        var seedFiles = InputFiles.Expand([seeds]).Select(f => (f.Name, File.ReadAllBytes(f.Path))).ToList();
+        await run.Tracker.DropAsync(seedFiles, parallelism: 1, perSecond: null, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Dropped [bold]{seedFiles.Count}[/] article(s) from {seeds} into container '{StorageNames.DropContainer}'");
 
-        var views = await WaitForAsync(queries, dropped, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken);
+        await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("articles done (blob trigger scans every ~10 s)", maxValue: seedFiles.Count);
+            await run.WaitUntilDoneAsync(seedFiles.Count, Task.CompletedTask, TimeSpan.FromSeconds(settings.TimeoutSeconds), TimeSpan.FromMilliseconds(500),
+                done => { task.Value = done; return Task.CompletedTask; }, cancellationToken);
+        });
+        var queries = host.App.Services.GetRequiredService<ArticleQueries>();
+        var views = new List<ArticleView>();
+        foreach (var (name, _) in seedFiles)
+        {
+            var id = ArticleIdentity.IdFromName(name);
+            views.Add(await queries.GetAsync(id, cancellationToken) ?? new ArticleView
+            {
+                Id = id, Name = name, Status = "not received", Timings = new ArticleTimings(null, null, null, null, null, null),
+            });
+        }
         Render.Summaries(views.Select(v => new ArticleSummary(v.Id, v.Name, v.Status, v.Title, v.Published, v.Language, v.Entities.Count, v.Quotes.Count, v.Error, v.Timings.ReceivedAt, null)).ToList());
         foreach (var view in views.Where(v => v.Status == ArticleStatus.Extracted).Take(3))
             Render.Article(view);
@@ -97,46 +107,17 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var failed = views.Count(v => v.Status != ArticleStatus.Extracted);
         if (settings.Once)
         {
-            await app.StopAsync(CancellationToken.None);
+            await host.App.StopAsync(CancellationToken.None);
             AnsiConsole.MarkupLineInterpolated($"{views.Count - failed} extracted, {failed} not extracted");
             return failed == 0 ? 0 : 1;
         }
 
-        var dropHint = azurite is not null && (azurite.BlobPort, azurite.QueuePort, azurite.TablePort) != AzuriteProcess.DefaultPorts
-            ? $"ingest drop FILES --connection \"{connection}\""
+        var dropHint = run.Azurite is { } azurite && azurite.Ports != AzuriteProcess.DefaultPorts
+            ? $"ingest drop FILES --connection \"{run.ConnectionString}\""
             : "ingest drop FILES";
         AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `{dropHint}`; Ctrl+C to stop.");
-        await app.WaitForShutdownAsync(cancellationToken);
+        await host.App.WaitForShutdownAsync(cancellationToken);
         // A dead trigger listener stops the host with exit code 1 (StopOnListenerFailure): pass it on.
         return failed == 0 && Environment.ExitCode == 0 ? 0 : 1;
-    }
-
-    /// <summary>Polls the status rows until every dropped article is extracted or failed, with a progress bar.</summary>
-    private static async Task<List<ArticleView>> WaitForAsync(ArticleQueries queries, List<(string Id, string Name)> dropped, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var done = new Dictionary<string, ArticleView>();
-        var deadline = DateTime.UtcNow + timeout;
-        await AnsiConsole.Progress().AutoClear(false).StartAsync(async progress =>
-        {
-            var task = progress.AddTask("articles done (blob trigger scans every ~10 s)", maxValue: dropped.Count);
-            while (done.Count < dropped.Count && DateTime.UtcNow < deadline)
-            {
-                foreach (var (id, _) in dropped.Where(d => !done.ContainsKey(d.Id)))
-                {
-                    var view = await queries.GetAsync(id, cancellationToken);
-                    if (view is { Status: ArticleStatus.Extracted or ArticleStatus.Failed })
-                        done[id] = view;
-                }
-                task.Value = done.Count;
-                if (done.Count < dropped.Count) await Task.Delay(500, cancellationToken);
-            }
-        });
-        var result = new List<ArticleView>();
-        foreach (var (id, name) in dropped)
-            result.Add(done.TryGetValue(id, out var v) ? v : await queries.GetAsync(id, cancellationToken) ?? new ArticleView
-            {
-                Id = id, Name = name, Status = "not received", Timings = new ArticleTimings(null, null, null, null, null, null),
-            });
-        return result;
     }
 }

@@ -8,7 +8,7 @@ namespace Ingestion.Cli.Harness;
 /// The standalone host as a child process (the same binary `dotnet run --project src/Ingestion.Host` runs), so a
 /// load or chaos run can measure its memory and kill it with SIGKILL like a crashed machine.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+internal sealed class HostProcess : IRunHost
 {
     private readonly Process _process;
     private long _peakWorkingSet;
@@ -25,9 +25,8 @@ internal sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <param name="settings">Extra configuration for the host, as environment variables (e.g. Ingestion__ReconcileAfter).</param>
     /// <param name="logPath">Append the host's console output (warnings and errors) to this file; null: discard it.</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null, string? logPath = null)
+    public static async Task<HostProcess> StartAsync(string connectionString, int port, CancellationToken cancellationToken, string? logPath = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Ingestion.Host.dll");
         var url = $"http://127.0.0.1:{port}";
@@ -38,8 +37,6 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment[StorageNames.Connection] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Azure.Core"] = "None";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
         // Both streams are always drained: a full pipe would block the host.
         var log = logPath is null ? null : TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });

@@ -14,24 +14,25 @@ internal sealed class Tracker(PipelineStorage storage)
 
     public ConcurrentDictionary<string, Dropped> DroppedArticles { get; } = new();
 
-    /// <summary>Uploads <paramref name="count"/> articles named <c>{prefix}/{i}-{file}</c>, cycling through the sources.</summary>
-    public async Task DropAsync(string prefix, IReadOnlyList<(string Name, byte[] Bytes)> sources, int count, int parallelism, double? perSecond, Func<int, Task>? onProgress, CancellationToken cancellationToken)
+    /// <summary><paramref name="count"/> blobs named <c>{prefix}/{i}-{file}</c>, cycling through the sources.</summary>
+    public static List<(string Name, byte[] Bytes)> Cycle(string prefix, IReadOnlyList<(string Name, byte[] Bytes)> sources, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => ($"{prefix}/{i:D6}-{sources[i % sources.Count].Name}", sources[i % sources.Count].Bytes))];
+
+    /// <summary>Uploads the blobs into the drop container, <paramref name="parallelism"/> at a time, optionally at a steady rate.</summary>
+    public async Task DropAsync(IReadOnlyList<(string Name, byte[] Bytes)> blobs, int parallelism, double? perSecond, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, blobs.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             if (perSecond is { } rate)
             {
                 var due = started + TimeSpan.FromSeconds(i / rate);
                 if (due > DateTime.UtcNow) await Task.Delay(due - DateTime.UtcNow, ct);
             }
-            var source = sources[i % sources.Count];
-            var name = $"{prefix}/{i:D6}-{source.Name}";
-            await RetryAsync(() => storage.Drop.GetBlobClient(name).UploadAsync(new BinaryData(source.Bytes), overwrite: true, ct), ct);
-            DroppedArticles[ArticleIdentity.IdFromName(name)] = new Dropped(ArticleIdentity.IdFromName(name), name, DateTimeOffset.UtcNow);
-            var n = Interlocked.Increment(ref done);
-            if (onProgress is not null) await onProgress(n);
+            var (name, bytes) = blobs[i];
+            await RetryAsync(() => storage.Drop.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true, ct), ct);
+            var id = ArticleIdentity.IdFromName(name);
+            DroppedArticles[id] = new Dropped(id, name, DateTimeOffset.UtcNow);
         });
     }
 

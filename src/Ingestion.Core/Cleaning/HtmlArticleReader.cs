@@ -180,6 +180,13 @@ internal static class HtmlArticleReader
         draft.AddBlock(kind, text);
     }
 
+    /// <summary>Each &lt;li&gt; of a list as a paragraph of its own.</summary>
+    public static void AddListItems(ArticleDraft draft, IElement list, UiCatalog cat, UiLanguage? ui)
+    {
+        foreach (var li in list.Children)
+            if (li.LocalName == "li") AddBlock(draft, BlockKind.Paragraph, Text(li), cat, ui);
+    }
+
     /// <summary>figcaption / picBox caption: the caption text with the credit ("Bild: …", "(dpa)") split off.</summary>
     public static Caption? CaptionOf(string text, string? credit, UiCatalog cat)
     {

@@ -33,26 +33,10 @@ internal static class JsonArticleReader
     }
 
     /// <summary>Breadth-first, bounded: the first object that has a title or body field.</summary>
-    private static JsonElement? FindArticle(JsonElement root)
-    {
-        var queue = new Queue<JsonElement>();
-        queue.Enqueue(root);
-        var seen = 0;
-        while (queue.Count > 0 && seen++ < 10_000)
-        {
-            var e = queue.Dequeue();
-            if (e.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var x in e.EnumerateArray()) queue.Enqueue(x);
-                continue;
-            }
-            if (e.ValueKind != JsonValueKind.Object) continue;
-            if (Str(e, TitleKeys) is not null || Str(e, BodyKeys) is not null || Arr(e, BodyKeys) is not null) return e;
-            foreach (var p in e.EnumerateObject())
-                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) queue.Enqueue(p.Value);
-        }
-        return null;
-    }
+    private static JsonElement? FindArticle(JsonElement root) =>
+        JsonSearch.First(root, limit: 10_000,
+            e => Str(e, TitleKeys) is not null || Str(e, BodyKeys) is not null || Arr(e, BodyKeys) is not null,
+            e => e.EnumerateObject().Select(p => p.Value).Where(v => v.ValueKind is JsonValueKind.Object or JsonValueKind.Array));
 
     private static readonly string[] TitleKeys = ["title", "headline", "name"];
     private static readonly string[] LeadKeys = ["teaser", "lead", "description", "summary", "abstract", "intro"];

@@ -50,23 +50,13 @@ internal sealed class PageFacts
         return f;
     }
 
-    private static JsonElement? FindNews(JsonElement root)
+    /// <summary>A JSON-LD article: at the root, in an array, or in an @graph.</summary>
+    private static JsonElement? FindNews(JsonElement root) => JsonSearch.First(root, limit: 1000, IsArticle, e => e.TryGetProperty("@graph", out var g) ? [g] : []);
+
+    private static bool IsArticle(JsonElement e)
     {
-        var queue = new Queue<JsonElement>();
-        queue.Enqueue(root);
-        var seen = 0;
-        while (queue.Count > 0 && seen++ < 1000)
-        {
-            var e = queue.Dequeue();
-            if (e.ValueKind == JsonValueKind.Array) { foreach (var x in e.EnumerateArray()) queue.Enqueue(x); continue; }
-            if (e.ValueKind != JsonValueKind.Object) continue;
-            if (e.TryGetProperty("@type", out var type))
-            {
-                var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : [type.GetString() ?? ""];
-                if (types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t == "BlogPosting")) return e;
-            }
-            if (e.TryGetProperty("@graph", out var g)) queue.Enqueue(g);
-        }
-        return null;
+        if (!e.TryGetProperty("@type", out var type)) return false;
+        var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(x => x.GetString() ?? "").ToArray() : [type.GetString() ?? ""];
+        return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t == "BlogPosting");
     }
 }

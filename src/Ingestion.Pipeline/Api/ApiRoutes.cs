@@ -4,6 +4,7 @@ namespace Ingestion.Pipeline.Api;
 public static class ApiRoutes
 {
     public const string Health = "health";
+    public const string Liveness = "health/live";
     public const string Articles = "articles";
     public const string Article = "articles/{id}";
     public const string Reprocess = "articles/{id}/reprocess";

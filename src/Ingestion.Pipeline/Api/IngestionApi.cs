@@ -5,50 +5,27 @@ using System.Text.Json;
 using Ingestion.Core.Input;
 using Ingestion.Core.Json;
 using Ingestion.Core.Model;
+using Ingestion.Pipeline.Health;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Ingestion.Pipeline.Api;
 
 /// <summary>Every HTTP route's logic. Inputs are untrusted: ids are validated, filters built with CreateQueryFilter.</summary>
-public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries, CrossArticleQueries crossArticle, CleanStage clean)
+public sealed class IngestionApi(PipelineStorage storage, HealthCheckService health, ArticleQueries queries, CrossArticleQueries crossArticle, CleanStage clean)
 {
     public static string Version { get; } =
         typeof(IngestionApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary><c>GET /api/health</c>: each storage service reachable, queue depths and poison counts, version.</summary>
-    public async Task<ApiResult> HealthAsync(CancellationToken cancellationToken)
-    {
-        var blob = await ProbeAsync(async () => { await storage.Drop.ExistsAsync(cancellationToken); }, cancellationToken);
-        var table = await ProbeAsync(async () => { await storage.Articles.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken).MoveNextAsync(); }, cancellationToken);
-        var queues = new Dictionary<string, int?>();
-        string? queueError = null;
-        foreach (var name in StorageNames.Queues)
-        {
-            try
-            {
-                var props = await storage.Queues.GetQueueClient(name).GetPropertiesAsync(cancellationToken);
-                queues[name] = props.Value.ApproximateMessagesCount;
-            }
-            catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
-            {
-                queues[name] = null;
-                queueError ??= Short(e);
-            }
-        }
-        var healthy = blob is null && table is null && queueError is null;
-        var body = new PipelineHealth(
-            healthy ? "healthy" : "unhealthy",
-            Version,
-            new StorageHealth(new ServiceHealth(blob is null, blob), new ServiceHealth(queueError is null, queueError), new ServiceHealth(table is null, table)),
-            new QueueDepths(
-                queues.GetValueOrDefault(StorageNames.ExtractQueue),
-                queues.GetValueOrDefault(StorageNames.ExtractPoisonQueue),
-                queues.GetValueOrDefault(StorageNames.BlobTriggerPoisonQueue)));
-        return new ApiResult(healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, body);
-    }
+    /// <summary><c>GET /api/health</c> (readiness): each storage service reachable, queue depths and poison counts, version.</summary>
+    public async Task<ApiResult> HealthAsync(CancellationToken cancellationToken) =>
+        HealthAnswer.Readiness(await health.CheckHealthAsync(r => r.Tags.Contains(StorageHealthChecks.Ready), cancellationToken), Version);
+
+    /// <summary><c>GET /api/health/live</c> (liveness): the process answers; no storage call.</summary>
+    public async Task<ApiResult> LivenessAsync(CancellationToken cancellationToken) =>
+        HealthAnswer.Liveness(await health.CheckHealthAsync(r => r.Tags.Contains(StorageHealthChecks.Live), cancellationToken), Version);
 
     /// <summary><c>GET /api/articles/{id}</c>.</summary>
     public async Task<ApiResult> GetArticleAsync(string id, CancellationToken cancellationToken)
@@ -203,20 +180,4 @@ public sealed class IngestionApi(PipelineStorage storage, ArticleQueries queries
         var after = await queries.GetAsync(id, cancellationToken);
         return ApiResult.Accepted(new ReprocessResult(id, view.Name, outcome.ToString().ToLowerInvariant(), after?.Status));
     }
-
-    private static async Task<string?> ProbeAsync(Func<Task> probe, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
-            return null;
-        }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or TimeoutException or AggregateException)
-        {
-            return Short(e);
-        }
-    }
-
-    private static string Short(Exception e) => e is RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : e.GetType().Name + ": " + e.Message.Split('\n')[0];
 }

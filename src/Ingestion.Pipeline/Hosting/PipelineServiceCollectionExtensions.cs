@@ -1,6 +1,7 @@
 using Ingestion.Core.Cleaning;
 using Ingestion.Core.Extraction;
 using Ingestion.Pipeline.Api;
+using Ingestion.Pipeline.Health;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
@@ -26,7 +27,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PipelineStorage>();
         services.AddSingleton<IArticleCleaner, DwArticleCleaner>();
         services.AddSingleton<IArticleAnalyzer, RuleBasedAnalyzer>();
-        services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, _) => StorageWriteResilience.Configure(builder));
+        services.AddOptions<StorageWriteResilienceOptions>().Bind(configuration.GetSection(StorageWriteResilienceOptions.SectionName));
+        services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, context) =>
+            StorageWriteResilience.Configure(builder, context.GetOptions<StorageWriteResilienceOptions>()));
         services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
         services.AddSingleton<StoryLocks>();
         services.AddSingleton<StoryStore>();
@@ -42,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PoisonHandler>();
         services.AddSingleton<Reconciler>();
         services.AddSingleton<IngestionApi>();
+        services.AddStorageHealthChecks();
         if (PipelineTelemetry.IsExportConfigured(configuration))
             services.AddOpenTelemetry().WithTracing(tracing => tracing.AddPipelineTracing(configuration));
         return services;

@@ -10,7 +10,7 @@ namespace Ingestion.Pipeline;
 /// idempotent, so the unit can be retried). Retry layers and their jobs, innermost first:
 /// 1. Azure SDK: each storage call, 3 tries, exponential from 0.8 s (transport blips).
 /// 2. This pipeline: the whole write unit, 3 tries with jittered backoff, a 60 s timeout per try, and a circuit
-///    breaker that stops hammering a storage account that is down.
+///    breaker that stops hammering a storage account that is down (<see cref="StorageWriteResilienceOptions"/>).
 /// 3. The trigger: the queue's dequeue count (5) or the blob trigger's 5 tries, then the poison queue, whose
 ///    handler marks the article failed.
 /// </summary>
@@ -25,8 +25,8 @@ public sealed class StorageWriteResilience
     public ValueTask ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
         Pipeline.ExecuteAsync(async ct => await work(ct), cancellationToken);
 
-    /// <summary>Configures the pipeline; <paramref name="baseDelay"/> is shortened in tests.</summary>
-    public static void Configure(ResiliencePipelineBuilder builder, TimeSpan? baseDelay = null)
+    /// <summary>Adds the strategies, outermost first, with the numbers of <paramref name="options"/>.</summary>
+    public static void Configure(ResiliencePipelineBuilder builder, StorageWriteResilienceOptions options)
     {
         var transient = new PredicateBuilder()
             .Handle<Azure.RequestFailedException>(e => e.Status is 0 or 408 or 429 or >= 500)
@@ -37,19 +37,19 @@ public sealed class StorageWriteResilience
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
-                MaxRetryAttempts = 2,
+                MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = baseDelay ?? TimeSpan.FromSeconds(1),
+                Delay = options.BaseDelay,
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
-                FailureRatio = 0.8,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(10),
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
             })
-            .AddTimeout(TimeSpan.FromSeconds(60));
+            .AddTimeout(options.AttemptTimeout);
     }
 }

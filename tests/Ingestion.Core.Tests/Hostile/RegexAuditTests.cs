@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Ingestion.Core.Cleaning;
 
 namespace Ingestion.Core.Tests.Hostile;
 
@@ -79,5 +80,20 @@ public class RegexAuditTests
         {
         }
         Assert.True(total.Elapsed < TimeSpan.FromSeconds(30), $"processing took {total.Elapsed.TotalSeconds:0.0} s");
+    }
+}
+
+public class NoRegexTests
+{
+    [Fact]
+    public void Cleaning_code_holds_no_regular_expressions_over_input()
+    {
+        // the cleaner matches with hand-written linear scans; a Regex here would need [GeneratedRegex] with
+        // NonBacktracking or a timeout, and a test of its own against catastrophic input
+        var types = typeof(DwArticleCleaner).Assembly.GetTypes().Where(t => t.Namespace == typeof(DwArticleCleaner).Namespace);
+        foreach (var t in types)
+            foreach (var f in t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+                Assert.False(typeof(System.Text.RegularExpressions.Regex).IsAssignableFrom(f.FieldType), $"{t.Name}.{f.Name} is a Regex");
+        Assert.NotEmpty(types);
     }
 }

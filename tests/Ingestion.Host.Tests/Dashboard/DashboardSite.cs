@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ingestion.Core.Input;
+using Ingestion.Host.Testing;
+using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
 using Microsoft.Playwright;
 
@@ -102,19 +104,11 @@ public sealed class DashboardSite : IAsyncLifetime
         return ArticleIdentity.IdFromName(name);
     }
 
-
     /// <summary>Waits until the person ranking lists <paramref name="entity"/>.</summary>
-    public async Task WaitForRankingAsync(string entity)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var top = await Http.GetFromJsonAsync<JsonElement>("entities?type=person&top=500");
-            if (top.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("entity").GetString() == entity)) return;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"{entity} never reached the person ranking");
-    }
+    public Task WaitForRankingAsync(string entity) =>
+        Poll.UntilAsync(() => Http.GetFromJsonAsync<JsonElement>("entities?type=person&top=500"),
+            top => top.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("entity").GetString() == entity),
+            TimeSpan.FromSeconds(60), $"{entity} reaching the person ranking", TimeSpan.FromMilliseconds(500));
 
     public async Task DisposeAsync()
     {

@@ -113,8 +113,7 @@ internal static class NewLayout
                     HtmlArticleReader.AddBlock(draft, BlockKind.Heading, HtmlArticleReader.Text(e), cat, ui);
                     break;
                 case "ul" or "ol":
-                    foreach (var li in e.Children)
-                        if (li.LocalName == "li") HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, HtmlArticleReader.Text(li), cat, ui);
+                    HtmlArticleReader.AddListItems(draft, e, cat, ui);
                     break;
                 case "blockquote":
                     var q = HtmlArticleReader.Text(e);

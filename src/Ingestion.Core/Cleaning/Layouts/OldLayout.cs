@@ -109,8 +109,7 @@ internal static class OldLayout
                     HtmlArticleReader.AddBlock(draft, BlockKind.Heading, HtmlArticleReader.Text(e), cat, ui);
                     break;
                 case "ul" or "ol":
-                    foreach (var li in e.Children)
-                        if (li.LocalName == "li") HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, HtmlArticleReader.Text(li), cat, ui);
+                    HtmlArticleReader.AddListItems(draft, e, cat, ui);
                     break;
                 case "blockquote":
                     HtmlArticleReader.AddBlock(draft, BlockKind.Paragraph, HtmlArticleReader.Text(e), cat, ui);

@@ -4,10 +4,10 @@ using Ingestion.Core.Cleaning;
 using Ingestion.Core.Input;
 using Ingestion.Core.Model;
 
-namespace Ingestion.Core.Tests.Cleaning;
+namespace Ingestion.Core.Tests.Hostile;
 
 /// <summary>Whatever a user drops, the cleaner answers with an article or an <see cref="ArticleRejectedException"/>.</summary>
-public class HostileInputTests
+public class GeneratedInputTests
 {
     private static readonly string[] Pieces =
     [
@@ -71,42 +71,5 @@ public class NavigationOnlyTests
         var text = "Germany\nWorld\nBusiness\nScience\nEnvironment\nCulture\nSports\nLive TV\nIn focus\nUkraine war\nClimate crisis\nGerman elections";
         var e = Assert.Throws<ArticleRejectedException>(() => new DwArticleCleaner().Clean(new ArticleInput("x.txt", text, ArticleFormat.Text)));
         Assert.Equal(RejectionKind.NoArticle, e.Kind);
-    }
-}
-
-public class NoRegexTests
-{
-    [Fact]
-    public void Cleaning_code_holds_no_regular_expressions_over_input()
-    {
-        // the cleaner matches with hand-written linear scans; a Regex here would need [GeneratedRegex] with
-        // NonBacktracking or a timeout, and a test of its own against catastrophic input
-        var types = typeof(DwArticleCleaner).Assembly.GetTypes().Where(t => t.Namespace == typeof(DwArticleCleaner).Namespace);
-        foreach (var t in types)
-            foreach (var f in t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
-                Assert.False(typeof(System.Text.RegularExpressions.Regex).IsAssignableFrom(f.FieldType), $"{t.Name}.{f.Name} is a Regex");
-        Assert.NotEmpty(types);
-    }
-}
-
-public class NestingGuardTests
-{
-    [Fact]
-    public void Unclosed_paragraphs_and_list_items_are_not_flattened()
-    {
-        var sb = new StringBuilder("<html><body><div class=\"x\">");
-        for (var i = 0; i < 3000; i++) sb.Append("<p>Paragraph number ").Append(i).Append(" of a long page");
-        var html = sb.ToString();
-        Assert.Same(html, NestingGuard.Limit(html, out var dropped));
-        Assert.Equal(0, dropped);
-    }
-
-    [Fact]
-    public void Deep_divs_are_cut_at_the_limit_and_keep_their_text()
-    {
-        var html = string.Concat(Enumerable.Repeat("<div>", 5000)) + "deep text" + string.Concat(Enumerable.Repeat("</div>", 5000));
-        var limited = NestingGuard.Limit(html, out var dropped);
-        Assert.Equal(5000 - NestingGuard.MaxDepth, dropped);
-        Assert.Contains("deep text", limited);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Ingestion.Testing;
 
-namespace Ingestion.Pipeline.Tests;
+namespace Ingestion.Infra.Tests;
 
 /// <summary>No storage keys, SAS tokens, instrumentation keys or private keys in any tracked source file.</summary>
 public partial class NoSecretsInRepositoryTests

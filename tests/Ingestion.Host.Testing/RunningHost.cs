@@ -1,13 +1,14 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Ingestion.Host;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ingestion.Testing;
+namespace Ingestion.Host.Testing;
 
 /// <summary>
 /// The standalone host as a user runs it (real triggers, HTTP on a free loopback port) over the shared Azurite. One
@@ -33,27 +34,25 @@ public sealed class RunningHost
 
     public PipelineStorage Storage => App.Services.GetRequiredService<PipelineStorage>();
 
+    /// <summary>Polls <c>GET /api/articles/{id}</c> until the article's status is one of <paramref name="statuses"/>; its JSON then.</summary>
+    public Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) =>
+        WaitForAsync(id, a => statuses.Contains(a.GetProperty("status").GetString()), $"article {id} reaching {string.Join("/", statuses)}");
+
     /// <summary>
-    /// The article as the API shows it once extracted or failed (and, with <paramref name="contentHash"/>, once that is
-    /// the content it holds); polls every half second for up to three minutes.
+    /// The article once extracted or failed and, with <paramref name="contentHash"/>, once that is the content it holds
+    /// (an overwritten blob is re-analysed under the same id).
     /// </summary>
-    public async Task<JsonElement> WaitForArticleAsync(string id, string? contentHash = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        JsonElement last = default;
-        while (DateTime.UtcNow < deadline)
+    public Task<JsonElement> WaitForArticleAsync(string id, string? contentHash = null) =>
+        WaitForAsync(id, a => a.GetProperty("status").GetString() is ArticleStatus.Extracted or ArticleStatus.Failed
+                              && (contentHash is null || a.GetProperty("contentHash").GetString() == contentHash),
+            $"article {id} extracted or failed" + (contentHash is null ? "" : $" with content {contentHash}"));
+
+    private Task<JsonElement> WaitForAsync(string id, Func<JsonElement, bool> done, string what) =>
+        Poll.UntilAsync(async () =>
         {
             using var response = await Api.GetAsync("articles/" + id);
-            if (response.IsSuccessStatusCode)
-            {
-                last = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (last.GetProperty("status").GetString() is "extracted" or "failed" && (contentHash is null || last.GetProperty("contentHash").GetString() == contentHash))
-                    return last;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"article {id} was not extracted or failed in time; last: {last}");
-    }
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+        }, a => a.ValueKind == JsonValueKind.Object && done(a), TimeSpan.FromSeconds(180), what, TimeSpan.FromMilliseconds(500));
 
     private static readonly Lazy<Task<RunningHost>> Instance = new(StartAsync);
 

@@ -2,7 +2,7 @@ using System.Text;
 using Ingestion.Core.Input;
 using Ingestion.StoryCorpus;
 
-namespace Ingestion.Testing;
+namespace Ingestion.Host.Testing;
 
 /// <summary>
 /// The end-to-end scenario through a running host: a story of its own dropped as a page, then as a text dump
