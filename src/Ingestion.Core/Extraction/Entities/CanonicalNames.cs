@@ -81,14 +81,14 @@ internal static class CanonicalNames
         return best;
     }
 
-    /// <summary>The mention with the most words (acronyms count as none when asked), earliest on ties.</summary>
+    /// <summary>The mention with the most words (acronyms count as none when asked), earliest on ties; inflected forms ("Brasiliens") last.</summary>
     private static Mention Longest(List<Mention> mentions, bool acronymsLast)
     {
         Mention best = mentions[0];
         var bestLen = -1;
         foreach (var m in mentions)
         {
-            var len = acronymsLast && NameShapes.IsAcronym(m.Surface) ? 0 : m.WordCount;
+            var len = (acronymsLast && NameShapes.IsAcronym(m.Surface) ? 0 : m.WordCount * 2) + (m.Inflected ? 0 : 1);
             if (len > bestLen || (len == bestLen && m.Position < best.Position)) { best = m; bestLen = len; }
         }
         return best;

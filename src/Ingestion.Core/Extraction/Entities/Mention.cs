@@ -36,6 +36,8 @@ internal sealed class Mention
     /// <summary>Evidence that the name is a person (title, role noun, given name, speech verb after).</summary>
     public bool PersonCue;
     public bool OrgCue;
+    /// <summary>An inflected form of the name ("Brasiliens"): <see cref="FirstWord"/> holds the name itself, and it is no choice for the entity's name.</summary>
+    public bool Inflected;
     public int Cluster = -1;
 
     /// <summary>Back to the state of a new mention: every field above is set here.</summary>
@@ -48,7 +50,7 @@ internal sealed class Mention
         Type = default;
         Kind = default;
         Canonical = Role = null;
-        InQuote = PersonCue = OrgCue = RelationalRole = false;
+        InQuote = PersonCue = OrgCue = RelationalRole = Inflected = false;
         Cluster = -1;
     }
 }

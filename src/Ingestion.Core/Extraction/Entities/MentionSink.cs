@@ -36,6 +36,18 @@ internal sealed class MentionSink(ArticleText doc, List<Mention> mentions)
         mentions.Add(m);
     }
 
+    /// <summary>
+    /// The last mention added is an inflected form of <paramref name="name"/> ("Brasiliens", "Habecks"): it is looked up by the
+    /// name, and a lexicon name is named as itself ("Deutschlands" is the entity "Deutschland").
+    /// </summary>
+    public void MarkInflected(string name)
+    {
+        var m = mentions[^1];
+        m.Inflected = true;
+        m.FirstWord = name;
+        if (m.Kind == MentionKind.Known) m.Surface = name;
+    }
+
     private Mention New(int b, int s, int e)
     {
         var m = doc.Scratch.NewMention();

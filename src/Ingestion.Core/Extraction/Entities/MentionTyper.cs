@@ -1,8 +1,11 @@
 namespace Ingestion.Core.Extraction;
 
-/// <summary>Types each span the scanner hands over by asking <see cref="TypingRules.Ordered"/>, and records the mention.</summary>
-internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, MentionSink sink)
+/// <summary>Types each span the scanner hands over by asking its rules in order (<see cref="TypingRules.Ordered"/> unless the
+/// scanner brings its own), and records the mention.</summary>
+internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, MentionSink sink, TypingRule[]? rules = null)
 {
+    private readonly TypingRule[] rules = rules ?? TypingRules.Ordered;
+
     private NameCandidate? candidate;
 
     /// <summary>The scanner whose spans this typer types (the candidate asks it about the words around a span).</summary>
@@ -12,7 +15,7 @@ internal sealed class MentionTyper(ArticleText doc, LanguageProfile profile, Men
     {
         var candidate = this.candidate ?? throw new InvalidOperationException("The typer has no scanner.");
         candidate.Reset(b, s, e, title, nationality);
-        foreach (var rule in TypingRules.Ordered)
+        foreach (var rule in rules)
         {
             var typing = rule.Decide(candidate);
             switch (typing.Outcome)

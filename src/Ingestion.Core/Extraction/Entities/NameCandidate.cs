@@ -47,7 +47,7 @@ internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile, Sp
         (Block, Start, End, Title, Nationality) = (b, s, e, title, nationality);
         var prev = PrevLower;
         var roleNoun = !prev.IsEmpty && profile.RoleNouns.Contains(prev);
-        Role = title is not null ? (nationality is { Length: > 0 } && !title.Contains(" of ", StringComparison.Ordinal) ? $"{title} of {nationality}" : title)
+        Role = title is not null ? (nationality is { Length: > 0 } && !title.Contains($" {profile.RoleJoiner} ", StringComparison.Ordinal) ? $"{title} {profile.RoleJoiner} {nationality}" : title)
             : roleNoun && !profile.RelationalRoleNouns.Contains(prev) ? prev.ToString() : null;
         // "his counterpart Xi Jinping", "her Chinese counterpart": the office of someone named before, resolved after coreference
         RelationalRole = title is null && roleNoun && profile.RelationalRoleNouns.Contains(prev);

@@ -14,6 +14,8 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
 
     public void ScanAll()
     {
+        // a language that capitalises every noun has a scanner of its own, which asks this one about the lexicon
+        if (profile.NounsCapitalized) { new CapitalizedNounScanner(doc, profile, sink, this).ScanAll(); return; }
         for (var b = 0; b < doc.Blocks.Length; b++) ScanBlock(b);
     }
 
@@ -67,7 +69,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     }
 
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
-    private bool CapitalSaysNothing(int b, int k) =>
+    public bool CapitalSaysNothing(int b, int k) =>
         doc.Tokens[b][k].SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
 
     /// <summary>
@@ -126,11 +128,6 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 // Headline Case: trust only the lexicon (above) and single words that may join a name from the body.
                 if (toks[k].Cap && lexLen == 0) sink.AddUnknown(b, k, k + 1);
                 k++;
-                continue;
-            }
-            if (profile.NounsCapitalized)
-            {
-                k = ScanCapitalizedNounLanguage(b, k, e);
                 continue;
             }
             ProcessSpan(b, k, e, depth: 0);
@@ -208,24 +205,6 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         for (var i = from; i < to; i++)
             if (profile.DefiniteArticles.Contains(doc.Span(b, i))) return true;
         return false;
-    }
-
-    /// <summary>
-    /// German and other languages that capitalise nouns: only what is reliable — lexicon names (matched before) and
-    /// given-name-led person names; other capitalised words may be surnames of someone named in full.
-    /// </summary>
-    private int ScanCapitalizedNounLanguage(int b, int k, int e)
-    {
-        var toks = doc.Tokens[b];
-        if (e - k >= 2 && profile.GivenNameCues.Contains(doc.Span(b, k)))
-        {
-            var end = Math.Min(e, k + 3);
-            while (end > k + 1 && !toks[end - 1].Cap) end--;
-            sink.AddTyped(b, k, end, Model.EntityType.Person, null, personCue: true);
-            return end;
-        }
-        if (toks[k].Cap && !toks[k].SentStart) sink.AddUnknown(b, k, k + 1);
-        return k + 1;
     }
 
     private bool PossessiveOrgAhead(int b, int owner, int next)

@@ -80,20 +80,61 @@ internal sealed class Gazetteer
     /// <summary>False when no name starts with a lower-case word of this first letter and length: the look-up can be skipped.</summary>
     public bool MayStartLowerName(char first, int length) => first >= 128 || length >= 32 || lowerStarts[first * 32 + length];
 
+    /// <summary>
+    /// This gazetteer with a language's own names added ("Russland" for "Russia", "Grünen"), and without the one-word
+    /// names <paramref name="isOrdinaryWord"/> says are the language's ordinary words ("Bild" is a picture in German).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public Gazetteer WithLanguageNames(IEnumerable<(string Surface, string Canonical, EntityType Type)> languageNames, Func<string, bool> isOrdinaryWord)
+    {
+        var names = new Dictionary<string, List<LexEntry>>(StringComparer.Ordinal);
+        foreach (var key in Names.Keys)
+        {
+            Names.TryGetValue(key, out var entries);
+            var kept = entries.Where(e => e.Tokens.Length > 1 || !isOrdinaryWord(e.Tokens[0])).ToList();
+            if (kept.Count > 0) names[key] = kept;
+        }
+        foreach (var (surface, canonical, type) in languageNames) AddName(names, surface, canonical, type);
+        return new Gazetteer
+        {
+            Names = Freeze(names),
+            GivenNames = GivenNames,
+            CuratedGivenNames = CuratedGivenNames,
+            Kinds = Kinds,
+            OrganizationFirstWords = OrganizationFirstWords,
+            Countries = Countries,
+            renames = renames,
+            lowerStarts = LowerStarts(names.Keys),
+        };
+    }
+
+    private static void AddName(Dictionary<string, List<LexEntry>> names, string surface, string canonical, EntityType type)
+    {
+        var toks = Tokenizer.WordsOf(surface);
+        if (toks.Length == 0) return;
+        if (!names.TryGetValue(toks[0], out var list)) names[toks[0]] = list = [];
+        if (list.Exists(e => e.Tokens.AsSpan().SequenceEqual(toks))) return;
+        list.Add(new LexEntry(toks, canonical, type));
+    }
+
+    private static WordMap<LexEntry[]> Freeze(Dictionary<string, List<LexEntry>> names) =>
+        new(names.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Tokens.Length).ToArray(), StringComparer.Ordinal));
+
+    private static bool[] LowerStarts(IEnumerable<string> keys)
+    {
+        var lowerStarts = new bool[128 * 32];
+        foreach (var key in keys)
+            if (key.Length > 0 && !char.IsUpper(key[0]) && key[0] < 128 && key.Length < 32) lowerStarts[key[0] * 32 + key.Length] = true;
+        return lowerStarts;
+    }
+
     // loaded once per process: straight to optimised code, as its loops over tens of thousands of rows would crawl in tier 0
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Gazetteer Load()
     {
         var names = new Dictionary<string, List<LexEntry>>(StringComparer.Ordinal);
         var countries = new HashSet<string>(StringComparer.Ordinal);
-        void AddName(string surface, string canonical, EntityType type)
-        {
-            var toks = Tokenizer.WordsOf(surface);
-            if (toks.Length == 0) return;
-            if (!names.TryGetValue(toks[0], out var list)) names[toks[0]] = list = [];
-            if (list.Exists(e => e.Tokens.AsSpan().SequenceEqual(toks))) return;
-            list.Add(new LexEntry(toks, canonical, type));
-        }
+        void AddName(string surface, string canonical, EntityType type) => Gazetteer.AddName(names, surface, canonical, type);
 
         var renames = new WordMap<string>(ExtractionData.Rows("world/country-renames.tsv").ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal));
         string CanonicalCountry(string name) => Canonical(renames, name);
@@ -170,20 +211,16 @@ internal sealed class Gazetteer
         foreach (var row in ExtractionData.Rows("world/iso-subdivisions.tsv", optional: true))
             AddKind(row[0], NameKinds.Region);
 
-        var lowerStarts = new bool[128 * 32];
-        foreach (var key in names.Keys)
-            if (key.Length > 0 && !char.IsUpper(key[0]) && key[0] < 128 && key.Length < 32) lowerStarts[key[0] * 32 + key.Length] = true;
-
         return new Gazetteer
         {
-            Names = new WordMap<LexEntry[]>(names.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(e => e.Tokens.Length).ToArray(), StringComparer.Ordinal)),
+            Names = Freeze(names),
             GivenNames = new WordMap<char>(given),
             CuratedGivenNames = curated,
             Kinds = new WordMap<NameKinds>(kinds),
             OrganizationFirstWords = new WordSet(orgFirstWords),
             Countries = new WordSet(countries),
             renames = renames,
-            lowerStarts = lowerStarts,
+            lowerStarts = LowerStarts(names.Keys),
         };
     }
 }

@@ -68,6 +68,40 @@ internal sealed class LanguageProfile
     /// </summary>
     public required WordSet GivenNameCues { get; init; }
 
+    /// <summary>
+    /// Languages that capitalise every noun (German): the dictionary's nouns, adjectives and verb forms, which tell an
+    /// ordinary capitalised word from a name. Empty for the others.
+    /// </summary>
+    public required NounLexicon Nouns { get; init; }
+    /// <summary>Verb forms of reported speech (German Konjunktiv I: "sei", "habe"): a sentence in them goes on with what the last speaker said.</summary>
+    public required WordSet SubjunctiveForms { get; init; }
+
+    /// <summary>The word, or the head of the compound it is ("Umweltschutzorganisation" -> "Organisation"), is in the set.</summary>
+    public bool HeadIn(WordSet set, ReadOnlySpan<char> word) => set.Contains(word) || (Nouns.TryHead(word, out var head) && set.Contains(head.Lemma));
+
+    /// <summary>What a name's head word makes the name, by the word or its compound head ("Umweltministerium" is an organisation's).</summary>
+    public Model.EntityType? NameHeadKind(ReadOnlySpan<char> word) =>
+        HeadKindOf(word) ?? (Nouns.TryHead(word, out var head) && head.Lemma.Length != word.Length ? HeadKindOf(head.Lemma) : null);
+
+    private Model.EntityType? HeadKindOf(ReadOnlySpan<char> word) =>
+        OrgHeads.Contains(word) ? Model.EntityType.Organization : EventHeads.Contains(word) ? Model.EntityType.Event
+        : LocationHeads.Contains(word) ? Model.EntityType.Location : null;
+
+    /// <summary>"Berliner", "Kiewer": the adjective of a place the reference data knows, its name with an ending.</summary>
+    public bool IsPlaceAdjective(ReadOnlySpan<char> word)
+    {
+        foreach (var suffix in PlaceAdjectiveSuffixes)
+        {
+            if (word.Length < suffix.Length + 3 || !word.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var place = word[..^suffix.Length];
+            if (World.Kinds.ContainsKey(place) || World.Names.ContainsKey(place)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A title or a noun that names a person ("General", "Wirtschaftsminister", "CDU-Chef").</summary>
+    public bool IsTitleOrPersonNoun(ReadOnlySpan<char> word) => Titles.ContainsKey(word) || Nouns.IsPersonNoun(word, out _);
+
     /// <summary>True when the word is only ever a common word of the language: its lower-case form is one, and no proper noun is written so.</summary>
     public bool IsCommonWord(ReadOnlySpan<char> word)
     {
@@ -169,13 +203,13 @@ internal sealed class LanguageProfile
     public required WordSet SingleWordEvents { get; init; }
     /// <summary>Lower-case nouns next to a single capitalised word that make it an organisation ("news agency Xinhua").</summary>
     public required WordSet OrgCueNouns { get; init; }
-    /// <summary>Nouns of settled places: "the town of X", "X province" name a place.</summary>
+    /// <summary>Nouns of settled places: "the town of X", "X province", "Gebiet Donezk" (German: as compound heads too) name a place.</summary>
     public required WordSet PlaceNouns { get; init; }
     /// <summary>Endings of adjectives of place ("Sicilian", "Breton"): such a word before a place noun names no place.</summary>
     public required string[] AdjectiveSuffixes { get; init; }
     /// <summary>Endings of age words in an appositive ("Ranjan, a 34-year-old").</summary>
     public required string[] AgeSuffixes { get; init; }
-    /// <summary>Prepositions after which an unknown name is a place ("in Locri").</summary>
+    /// <summary>Prepositions after which an unknown name is a place ("in Locri", "bei Bachmut").</summary>
     public required WordSet PlacePrepositions { get; init; }
     /// <summary>Lower-case nouns of bodies after a name ("the Islah party", "the UIL Trasporti union").</summary>
     public required WordSet OrgNounsAfter { get; init; }
@@ -188,11 +222,25 @@ internal sealed class LanguageProfile
     public required int SportsCueCount { get; init; }
     /// <summary>Prepositions of place: "in Stuttgart" is the city even in a match report.</summary>
     public required WordSet LocativePrepositions { get; init; }
+    /// <summary>Prepositions that make a name after an article a place ("auf der Krim", "im Amazonas").</summary>
+    public required WordSet PlaceArticlePrepositions { get; init; }
+    /// <summary>Endings that make a place's adjective of its name ("Berlin" -> "Berliner").</summary>
+    public required string[] PlaceAdjectiveSuffixes { get; init; }
+    /// <summary>Titles that give no role ("Frau", "Herr").</summary>
+    public required WordSet Honorifics { get; init; }
+    /// <summary>The word that joins a title to its country in a role ("President of Russia", "Präsident von Brasilien").</summary>
+    public required string RoleJoiner { get; init; }
     /// <summary>Words between a name and a speech verb that still make the name the verb's subject ("X has said").</summary>
     public required WordSet VerbsBeforeSpeech { get; init; }
 
     // ------------------------------------------------------------ attributing quotes
     public required WordMap<SpeechCue> SpeechCues { get; init; }
+    /// <summary>How many words into a sentence its subject may stand (German puts it after the verb: "Diesen Preis sieht der Soldat Andrij").</summary>
+    public required int SubjectWindow { get; init; }
+    /// <summary>A speaker described but never named is given as described ("ein Militärexperte") rather than as no one.</summary>
+    public required bool DescribesUnnamedSpeakers { get; init; }
+    /// <summary>Prepositions between an impersonal cue and its source ("hieß es aus dem Ministerium").</summary>
+    public required WordSet SourcePrepositions { get; init; }
     /// <summary>Auxiliaries and adverbs skipped between a speech verb and its subject ("X has also said").</summary>
     public required WordSet Auxiliaries { get; init; }
     /// <summary>Personal pronouns -> 'm', 'f', 'p' (plural) or 'n' ("it": a document or an organisation).</summary>
@@ -248,7 +296,8 @@ internal sealed class LanguageProfile
             list.Add(toks);
         }
         var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var world = Gazetteer.Default;
+        var nouns = NounLexicon.Load(code, words.CommonNounSuffixes, words.PersonNounSuffixes, words.AdjectiveEndings);
+        var world = LanguageNames(code, nouns);
         foreach (var row in ExtractionData.Rows($"{code}/demonyms.tsv", optional: true))
             demonyms[row[0]] = row.Length > 1 && row[1].Length > 0 ? world.CanonicalCountry(row[1]) : "";
         var cues = new Dictionary<string, SpeechCue>(StringComparer.Ordinal);
@@ -258,8 +307,10 @@ internal sealed class LanguageProfile
             cues[row[0]] = new SpeechCue(row.Length > 1 && row[1].Length > 0 ? row[1] : row[0], kind, row.Length > 3 && row[3].Length > 0 ? row[3] : null);
         }
 
-        var commonWords = new WordSet(ExtractionData.Lines($"{code}/common-words.txt", optional: true));
-        var properNouns = new WordSet(ExtractionData.Lines($"{code}/proper-nouns.txt", optional: true));
+        // a language with no word list of its own may borrow one: German texts are full of English words ("Ticker", "Podcast")
+        var wordsOf = ExtractionData.Exists($"{code}/common-words.txt") || words.LoanwordsFrom is null ? code : words.LoanwordsFrom;
+        var commonWords = SharedWordSet($"{wordsOf}/common-words.txt");
+        var properNouns = SharedWordSet($"{wordsOf}/proper-nouns.txt");
         var directions = Set(words.DirectionWords);
         var commonCaps = new WordSet(ExtractionData.Lines($"{code}/common-caps.txt", optional: true));
         var titleMap = new WordMap<string[][]>(titles.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(t => t.Length).ToArray(), StringComparer.Ordinal));
@@ -267,7 +318,9 @@ internal sealed class LanguageProfile
         var givenNameCues = new List<string>();
         foreach (var name in world.GivenNames.Keys)
         {
-            if (!world.CuratedGivenNames.Contains(name) && IsNotAPersonCue(name, world, commonWords, commonCaps, titleMap, demonymMap, directions)) continue;
+            // a borrowed word list says nothing of names: "Maxim" and "Will" are given names in a German text; a German noun
+            // or adjective ("Krone", "Braun") is no evidence
+            if (!world.CuratedGivenNames.Contains(name) && (IsNotAPersonCue(name, world, wordsOf == code ? commonWords : WordSet.Empty, commonCaps, titleMap, demonymMap, directions) || nouns.IsDictionaryWord(name))) continue;
             givenNameCues.Add(name);
         }
 
@@ -276,6 +329,8 @@ internal sealed class LanguageProfile
             CommonWords = commonWords,
             ProperNouns = properNouns,
             GivenNameCues = new WordSet(givenNameCues),
+            Nouns = nouns,
+            SubjunctiveForms = new WordSet(ExtractionData.Lines($"{code}/subjunctive-forms.txt", optional: true)),
             Language = code,
             Support = words.Support,
             NounsCapitalized = words.NounsCapitalized,
@@ -332,6 +387,13 @@ internal sealed class LanguageProfile
             SportsCues = Set(words.SportsCues),
             SportsCueCount = words.SportsCueCount,
             LocativePrepositions = Set(words.LocativePrepositions),
+            PlaceArticlePrepositions = Set(words.PlaceArticlePrepositions),
+            PlaceAdjectiveSuffixes = words.PlaceAdjectiveSuffixes,
+            Honorifics = Set(words.Honorifics),
+            RoleJoiner = words.RoleJoiner,
+            SourcePrepositions = Set(words.SourcePrepositions),
+            DescribesUnnamedSpeakers = words.DescribesUnnamedSpeakers,
+            SubjectWindow = words.SubjectWindow,
             SpeechCues = new WordMap<SpeechCue>(cues),
             Auxiliaries = Set(words.Auxiliaries),
             Pronouns = new WordMap<char>(words.Pronouns.ToDictionary(kv => kv.Key, kv => kv.Value.Length > 0 ? kv.Value[0] : 'u', StringComparer.Ordinal)),
@@ -341,14 +403,37 @@ internal sealed class LanguageProfile
             AffiliationPrepositions = Set(words.AffiliationPrepositions),
             ObjectPrepositions = Set(words.ObjectPrepositions),
             SpeakerForNouns = Set(words.SpeakerForNouns),
-            DocumentNouns = Set(words.DocumentNouns),
-            OrganizationNouns = Set(words.OrganizationNouns),
-            GroupNouns = Set(words.GroupNouns),
+            // the head of a role phrase is asked in lower case; German writes these nouns capitalised
+            DocumentNouns = new WordSet(words.DocumentNouns, StringComparer.OrdinalIgnoreCase),
+            OrganizationNouns = new WordSet(words.OrganizationNouns, StringComparer.OrdinalIgnoreCase),
+            GroupNouns = new WordSet(words.GroupNouns, StringComparer.OrdinalIgnoreCase),
             PairWords = Set(words.PairWords),
             ScareCues = Set(words.ScareCues),
             StrongScareCues = Set(words.StrongScareCues),
         };
     }
+
+    /// <summary>
+    /// The world's names and the language's own (<c>names.tsv</c>, hand-written; <c>names-cldr.tsv</c>, CLDR), less the
+    /// world's one-word names that are ordinary words here. A language with neither file shares <see cref="Gazetteer.Default"/>.
+    /// </summary>
+    private static Gazetteer LanguageNames(string code, NounLexicon nouns)
+    {
+        var rows = ExtractionData.Rows($"{code}/names.tsv", optional: true).Concat(ExtractionData.Rows($"{code}/names-cldr.tsv", optional: true)).ToList();
+        var world = Gazetteer.Default;
+        if (rows.Count == 0 && nouns.IsEmpty) return world;
+        var names = rows.Select(r => (r[0], r.Length > 1 && r[1].Length > 0 ? world.CanonicalCountry(r[1]) : r[0], ParseType(r.Length > 2 ? r[2] : "", code)));
+        return world.WithLanguageNames(names, w => nouns.TryGet(w, out _) && !NameShapes.IsAcronym(w));
+    }
+
+    private static Model.EntityType ParseType(string type, string code) => type switch
+    {
+        "location" => Model.EntityType.Location,
+        "organization" => Model.EntityType.Organization,
+        "person" => Model.EntityType.Person,
+        "event" => Model.EntityType.Event,
+        _ => throw new InvalidOperationException($"{code}/names.tsv: unknown type '{type}'."),
+    };
 
     /// <summary>A package given name that is also a word, nationality, title, compass word or place is no evidence of a person.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -360,6 +445,11 @@ internal sealed class LanguageProfile
     }
 
     private static WordSet Set(string[] words) => words.Length == 0 ? WordSet.Empty : new WordSet(words);
+
+    private static readonly ConcurrentDictionary<string, WordSet> WordLists = new(StringComparer.Ordinal);
+
+    /// <summary>A word list file as a set, loaded once however many profiles read it.</summary>
+    private static WordSet SharedWordSet(string path) => WordLists.GetOrAdd(path, static p => new WordSet(ExtractionData.Lines(p, optional: true)));
 
     private static SpeechCueKind ParseKind(string kind, string code) => kind switch
     {
@@ -411,6 +501,17 @@ internal sealed class LanguageProfile
         public string[] MediaNouns { get; set; } = [];
         public string[] OrgNounsAfter { get; set; } = [];
         public string[] PlacePrepositions { get; set; } = [];
+        public string[] PlaceArticlePrepositions { get; set; } = [];
+        public string[] PlaceAdjectiveSuffixes { get; set; } = [];
+        public string[] Honorifics { get; set; } = [];
+        public string RoleJoiner { get; set; } = "of";
+        public string[] SourcePrepositions { get; set; } = [];
+        public bool DescribesUnnamedSpeakers { get; set; }
+        public string? LoanwordsFrom { get; set; }
+        public int SubjectWindow { get; set; } = 5;
+        public string[] CommonNounSuffixes { get; set; } = [];
+        public string[] PersonNounSuffixes { get; set; } = [];
+        public string[] AdjectiveEndings { get; set; } = [];
         public string[] AdjectiveSuffixes { get; set; } = [];
         public string[] AgeSuffixes { get; set; } = [];
         public string[] VerbsBeforeSpeech { get; set; } = [];

@@ -177,6 +177,61 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         var startsSentence = q.Open == 0 || IsSentenceBoundaryBefore(q.Block, q.Open) || (q.Open > 0 && doc.Span(q.Block, q.Open - 1) is "." or "!" or "?");
         if (startsSentence) SpeakerOfSentenceBefore(q);
         if (!q.Attributed && startsSentence && WordCount(q) >= MinStandaloneWords) SubjectOfSentenceBefore(q);
+        if (!q.Attributed && profile.SubjunctiveForms.Count > 0) SpeakerOfReportedSpeech(q);
+    }
+
+    /// <summary>How many sentences back reported speech is followed to its speaker.</summary>
+    private const int ReportedSentences = 5;
+
+    /// <summary>
+    /// Reported speech: "Zudem sagte Habeck, es gebe eine Chance … Das Abkommen dürfe nicht … "Jetzt schauen wir …"". A quote
+    /// with no cue of its own, after sentences in the mood of reported speech (German Konjunktiv I: "gebe", "dürfe"), goes
+    /// on with what the speaker of the last speech verb or quote in the paragraph said.
+    /// </summary>
+    private void SpeakerOfReportedSpeech(QuoteSpan q)
+    {
+        var b = q.Block;
+        var toks = doc.Tokens[b];
+        // the quote's own sentence names nobody else ("Aber: "…"", "Es werde ein Abstecher, der "…" haben werde.")
+        var start = q.Open > 0 ? SentenceStart(b, q.Open - 1) : 0;
+        var end = q.Close;
+        while (end < toks.Count && doc.Span(b, end) is not ("." or "!" or "?")) end++;
+        if (NamesSomeone(b, start, q.Open) || NamesSomeone(b, Math.Min(q.Close + 1, toks.Count), end)) return;
+        for (var n = 0; n < ReportedSentences && start > 0; n++)
+        {
+            var e = start - 1;
+            start = SentenceStart(b, e);
+            for (var k = e; k >= start; k--)
+            {
+                var t = toks[k];
+                if (t.InQuote >= 0 && doc.Quotes[t.InQuote] is { Attributed: true, Speaker: not null } said)
+                { speakers.How = QuoteAttribution.Continued; Set(q, said.Speaker, said.Cue); return; }
+                if (t.InQuote >= 0 || t.Kind != TokKind.Word || !IsSpeechVerb(b, k)) continue;
+                var probe = new QuoteSpan { Block = b, Index = q.Index, Open = e, Close = e };
+                var speaker = TrySpeaker(probe, k, after: false) ? probe.Speaker : k + 1 < toks.Count ? speakers.SpeakerAt(probe, b, k + 1) : null;
+                if (speaker is null) continue;
+                speakers.How = QuoteAttribution.Continued;
+                Set(q, speaker, doc.Text(b, k));
+                return;
+            }
+            if (!InReportedSpeech(b, start, e)) return;
+        }
+    }
+
+    /// <summary>A person or organisation is named outside quotes in tokens [from, to).</summary>
+    private bool NamesSomeone(int b, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+            if (doc.Tokens[b][k].InQuote < 0 && ents.StartsAt(b)[k] is >= 0 and var mi && speakers.IsSpeakerType(mi)) return true;
+        return false;
+    }
+
+    /// <summary>The sentence [from, to] has a verb in the mood of reported speech.</summary>
+    private bool InReportedSpeech(int b, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+            if (doc.Tokens[b][k].Kind == TokKind.Word && doc.Tokens[b][k].InQuote < 0 && profile.SubjunctiveForms.Contains(doc.Span(b, k))) return true;
+        return false;
     }
 
     /// <summary>A quote of this many words that stands as its own sentence can belong to the sentence before's subject.</summary>
@@ -305,7 +360,11 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         // "according to X", "laut X": the speaker follows.
         if (cueInfo?.Kind == SpeechCueKind.SpeakerFollows)
         {
-            var sp = speakers.SpeakerAt(q, b, verb + 1 + (cueInfo.Next is null ? 0 : 1));
+            var from = verb + 1 + (cueInfo.Next is null ? 0 : 1);
+            // "hieß es aus dem Ministerium": the source after its preposition; "so sagt der Chef": after the verb
+            if (from < toks.Count && profile.SourcePrepositions.Contains(doc.Span(b, from))) from++;
+            else if (from + 1 < toks.Count && profile.SpeechCues.TryGetValue(doc.Span(b, from), out var verbAfter) && verbAfter.Kind == SpeechCueKind.Verb) from++;
+            var sp = speakers.SpeakerAt(q, b, from);
             if (sp is not null) { Set(q, sp, cue); return true; }
             return false;
         }
@@ -333,6 +392,8 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
         {
             var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }
+            // "…, sagt der Neurologe." — a role phrase in the same place
+            if (mi < 0 && profile.SpeakerDeterminers.Contains(doc.Span(b, verb + 1)) && speakers.SpeakerAt(q, b, verb + 1) is { } role) { Set(q, role, cue); return true; }
         }
         // "…," Veronica Yates, the director of X, which …, told DW: the name opening the attribution speaks.
         if (after && QuoteEndsWithComma(q) && q.Close + 1 < verb)

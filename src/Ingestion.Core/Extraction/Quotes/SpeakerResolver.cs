@@ -142,9 +142,11 @@ internal sealed class SpeakerResolver
     public string? SentenceSubject(QuoteSpan q, int b, int start)
     {
         var toks = doc.Tokens[b];
-        for (var j = start; j < toks.Count && j - start < 5; j++)
+        for (var j = start; j < toks.Count && j - start < profile.SubjectWindow; j++)
         {
             var mi = ents.StartsAt(b)[j];
+            // a genitive ("ein Sieg Nadeschdins") is never the subject
+            if (mi >= 0 && ents.Mentions[mi].Inflected) continue;
             if (mi >= 0) return ClusterType(mi) == EntityType.Person ? ClusterName(mi) : null;
             if (toks[j].Kind != TokKind.Word || toks[j].InQuote >= 0) return null;
             var w = doc.Span(b, j);
@@ -250,6 +252,8 @@ internal sealed class SpeakerResolver
         }
         if (profile.DocumentNouns.Contains(head))
         {
+            // "heißt es in dem Bericht": a language that capitalises nouns names the document as written
+            if (profile.NounsCapitalized) head = doc.Text(b, e);
             if (lastGroup is null) _ = LastTwoPersons(pos);
             // "a pamphlet said", "a government report said": a document first named here is named as written
             if (IsIndefinite(doc.Span(b, s))) return Found(lastDocument = doc.Text(b, s, e + 1), QuoteAttribution.Role);
@@ -279,16 +283,45 @@ internal sealed class SpeakerResolver
             if (doc.Tokens[b][from].SentStart && profile.IsCommonWord(doc.Span(b, from))) description = char.ToLowerInvariant(description[0]) + description[1..];
             return Found(description, QuoteAttribution.Role);
         }
-        if (profile.RoleNouns.Contains(head))
+        if (profile.RoleNouns.Contains(head) || profile.Nouns.IsPersonNoun(doc.Span(b, e), out _))
         {
             // the person whose role names this country or this title, most recently mentioned; in a headline, the one the
             // article goes on to name ("German ISAF general calls … 'a crime'" — "Brigadier General Josef Blotz has …")
             var headline = doc.Headline[b];
             var best = PersonInRole(head, country, pos, headline);
             if (best is null && country is not null) best = PersonInRole(head, null, pos, headline);
-            return Found(best?.Name, QuoteAttribution.Role);
+            if (best is null && profile.DescribesUnnamedSpeakers) best = PersonReferredBack(b, s, e, q);
+            if (best is not null || !profile.DescribesUnnamedSpeakers) return Found(best?.Name, QuoteAttribution.Role);
+            // never named: the speaker as the article describes them ("ein Militärexperte", "der Taxifahrer" -> "Taxifahrer")
+            return Found(Description(b, s, e), QuoteAttribution.Role);
         }
         return null;
+    }
+
+    /// <summary>The phrase from token <paramref name="s"/> to <paramref name="e"/>, without a definite article first; null unless it starts with a determiner or is the noun alone.</summary>
+    private string? Description(int b, int s, int e)
+    {
+        if (s != e && !profile.SpeakerDeterminers.Contains(doc.Span(b, s))) return null;
+        var from = profile.DefiniteArticles.Contains(doc.Span(b, s)) || profile.DefiniteArticles.Contains(LowerFirst(doc.Span(b, s))) ? s + 1 : s;
+        return doc.Text(b, Math.Min(from, e), e + 1);
+    }
+
+    /// <summary>How many paragraphs back "der Neurologe" may refer to the person last named.</summary>
+    private const int ReferBackBlocks = 3;
+
+    /// <summary>
+    /// "…, sagt der Neurologe": a role noun after a definite article names the person last mentioned, when that person was
+    /// named in the last few paragraphs and the noun's gender does not contradict theirs; null otherwise.
+    /// </summary>
+    private Cluster? PersonReferredBack(int b, int s, int e, QuoteSpan q)
+    {
+        if (!profile.DefiniteArticles.Contains(doc.Span(b, s)) && !profile.DefiniteArticles.Contains(LowerFirst(doc.Span(b, s)))) return null;
+        profile.Nouns.IsPersonNoun(doc.Span(b, e), out var nounGender);
+        var gender = char.ToLowerInvariant(nounGender);
+        var idx = UpperBound(ArticleText.Position(q.Block, q.Open)) - 1;
+        if (idx < 0 || personMentions[idx].Block < q.Block - ReferBackBlocks) return null;
+        var c = ents.Clusters[personMentions[idx].Cluster];
+        return gender is 'm' or 'f' && c.Gender != 'u' && c.Gender != gender ? null : c;
     }
 
     private Cluster? PersonInRole(string head, string? country, long pos, bool forward)

@@ -142,7 +142,9 @@ internal sealed class ArticleText
     {
         if (word.Length == 0) return false;
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(buffer);
+        // ASCII words (most of them) are lowered without the culture tables
+        if (System.Text.Ascii.IsValid(word)) System.Text.Ascii.ToLower(word, buffer, out _);
+        else word.ToLowerInvariant(buffer);
         return lowerWords.Contains(Hash(buffer));
     }
 
