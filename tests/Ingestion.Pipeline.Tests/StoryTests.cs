@@ -116,19 +116,23 @@ public class StoryTests
         Assert.Equal(2, (await p.Get<StoryStore>().CopiesAsync(first.StoryId!)).Count);
     }
 
+    /// <summary>Drops and cleans a new article; its extract message, status row and sketch, ready for a hand-made extraction.</summary>
+    private static async Task<(ExtractMessage Message, ArticleRow Row, StorySketch Sketch)> CleanedAsync(TestPipeline p, string name, byte[] bytes)
+    {
+        await p.DropAsync(name, bytes);
+        await p.Get<CleanStage>().HandleAsync(name);
+        var message = await PointerAsync(p, ArticleIdentity.IdFromName(name));
+        var row = (await p.Get<ArticleRepository>().GetAsync(message.Id))!;
+        return (message, row, StorySketch.Of(Processor.Cleaner.Clean(ArticleInput.Decode(name, bytes)))!);
+    }
+
     [Fact]
     public async Task A_crash_after_the_choice_is_recorded_is_finished_by_the_replay_with_the_same_story()
     {
         await using var p = await TestPipeline.CreateAsync();
-        var article = NewArticle(301);
-        var name = TestPipeline.UniqueName();
-        await p.DropAsync(name, Bytes(article, Format.TextDump, chrome: true));
-        await p.Get<CleanStage>().HandleAsync(name);
-        var message = await PointerAsync(p, ArticleIdentity.IdFromName(name));
-        var row = (await p.Get<ArticleRepository>().GetAsync(message.Id))!;
-        var sketch = StorySketch.Of(Processor.Cleaner.Clean(ArticleInput.Decode(name, Bytes(article, Format.TextDump, chrome: true))));
+        var (message, row, sketch) = await CleanedAsync(p, TestPipeline.UniqueName(), Bytes(NewArticle(301), Format.TextDump, chrome: true));
 
-        // The process dies right after recording its choice, before any story row is written.
+        // The process dies right after recording its choice, before the article's copy row is written.
         await Assert.ThrowsAsync<InvalidOperationException>(() => p.Get<StoryStore>().AssignAsync(row, sketch, async r =>
         {
             await p.Get<ArticleRepository>().SaveAsync(r);
@@ -137,14 +141,44 @@ public class StoryTests
         var recorded = (await p.Get<ArticleRepository>().GetAsync(message.Id))!;
         Assert.Equal(ArticleStatus.Cleaned, recorded.Status);
         Assert.NotNull(recorded.StoryId);
-        Assert.Null(await p.Get<StoryStore>().GetAsync(recorded.StoryId!));
+        Assert.NotNull(await p.Get<StoryStore>().GetAsync(recorded.StoryId!)); // filed before it was recorded
+        Assert.Empty(await p.Get<StoryStore>().CopiesAsync(recorded.StoryId!));
 
         Assert.Equal(StageOutcome.Done, await p.Get<ExtractStage>().HandleAsync(message, dequeueCount: 2));
         var done = (await p.Get<ArticleRepository>().GetAsync(message.Id))!;
         Assert.Equal(recorded.StoryId, done.StoryId);
-        Assert.NotNull(await p.Get<StoryStore>().GetAsync(done.StoryId!));
         Assert.Single(await p.Get<StoryStore>().CopiesAsync(done.StoryId!));
-        Assert.Equal(StoryBands.Count, await BandsFilingAsync(p, done.StoryId!, sketch!));
+        Assert.Equal(StoryBands.Count, await BandsFilingAsync(p, done.StoryId!, sketch));
+    }
+
+    [Fact]
+    public async Task A_crash_between_filing_a_story_and_recording_it_leaves_one_story_for_the_replay_and_for_copies_meanwhile()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var article = NewArticle(302);
+        var (message, row, sketch) = await CleanedAsync(p, TestPipeline.UniqueName(), Bytes(article, Format.TextDump, chrome: true));
+
+        // The process dies after filing the story it starts, before its status row says so; its replay comes late.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => p.Get<StoryStore>().AssignAsync(row, sketch, _ => throw new InvalidOperationException("crash")));
+        var story = StoryStore.StoryIdOf(message.Id, message.ContentHash);
+        Assert.Null((await p.Get<ArticleRepository>().GetAsync(message.Id))!.StoryId);
+        Assert.Equal(StoryBands.Count, await BandsFilingAsync(p, story, sketch));
+        // As if it had died while filing: five bands without the story.
+        foreach (var band in StoryBands.Keys(sketch).Take(5))
+            await p.Storage.StoryBands.DeleteEntityAsync(band, story);
+
+        // A copy extracted before the replay joins the story the dead run filed, rather than starting one of its own.
+        var copy = await RunAsync(p, TestPipeline.UniqueName(".html"), Bytes(article, Format.NewLayoutHtml, chrome: true, seed: 3));
+        Assert.Equal(story, copy.StoryId);
+        Assert.Equal(message.Id, copy.DuplicateOf);
+
+        Assert.Equal(StageOutcome.Done, await p.Get<ExtractStage>().HandleAsync(message, dequeueCount: 2));
+        var done = (await p.Get<ArticleRepository>().GetAsync(message.Id))!;
+        Assert.Equal(story, done.StoryId);
+        Assert.Null(done.DuplicateOf);
+        Assert.Equal([message.Id, copy.PartitionKey], (await p.Get<StoryStore>().CopiesAsync(story)).Select(c => c.ArticleId));
+        Assert.Equal(StoryBands.Count, await BandsFilingAsync(p, story, sketch)); // the replay filed the missing bands
+        Assert.Equal(0, await BandsFilingAsync(p, StoryStore.StoryIdOf(copy.PartitionKey, copy.ContentHash!), sketch));
     }
 
     private static readonly Core.ArticleProcessor Processor = Core.ArticleProcessor.CreateDefault();

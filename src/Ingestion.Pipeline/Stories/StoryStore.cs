@@ -23,9 +23,12 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("story|" + articleId + "|" + contentHash)).AsSpan(0, 8));
 
     /// <summary>
-    /// Places the article's current content in a story and fills the row's story fields. The choice is recorded on the
-    /// status row (by <paramref name="record"/>) before the story's rows are written: a replay of the same content (after
-    /// a crash anywhere) keeps the choice and finishes the writes, so it never makes a second story or a second copy.
+    /// Places the article's current content in a story and fills the row's story fields. A story this content starts is
+    /// filed under its bands first, then the choice is recorded on the status row (by <paramref name="record"/>), then
+    /// the article's copy row is written. A crash between filing and recording leaves a story that copies arriving
+    /// meanwhile find and join, and that the replay finds as its own (its id comes from the article and the content);
+    /// a replay after recording keeps the recorded choice and finishes the writes. Either way there is no second story
+    /// and no second copy row.
     /// </summary>
     public async Task<StoryAssignment?> AssignAsync(ArticleRow row, StorySketch? sketch, Func<ArticleRow, Task> record, CancellationToken cancellationToken = default)
     {
@@ -40,25 +43,33 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
         var founded = StoryIdOf(id, hash);
 
         StoryAssignment decision;
+        Candidates found;
         if (row.StoryId is { } chosen && row.StoryContentHash == hash)
         {
+            // A replay after the choice was recorded: keep it (a story it started was filed before it was recorded).
             decision = new StoryAssignment(chosen, row.DuplicateOf, row.Similarity ?? 1);
-            if (chosen == founded)
+        }
+        else if (Join(id, sketch, (found = await CandidatesAsync(bands, cancellationToken)).Stories) is { } join)
+        {
+            // Its own story: this content started it in an earlier run (one that died before recording it, or before
+            // the blob was overwritten and this content dropped again). A run that died while filing left some bands
+            // without it; they are filed now.
+            if (join.StoryId == founded && !found.FiledUnderEveryBand(founded))
             {
                 await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
-                await FileAsync(row, sketch, bands, cancellationToken);
+                await FileAsync(row, founded, sketch, bands, cancellationToken);
             }
-        }
-        else if (Join(id, sketch, await CandidatesAsync(bands, cancellationToken)) is { } join)
             await RecordAsync(row, decision = join, record, cancellationToken);
+        }
         else
         {
             // No story close enough: start one, holding the bands, unless a copy arriving at the same moment just did.
+            // Filed before it is recorded, so that a copy arriving after this run died (and its locks expired) joins it.
             await using var held = await locks.AcquireAsync(bands, id, cancellationToken);
-            decision = Join(id, sketch, await CandidatesAsync(bands, cancellationToken)) ?? new StoryAssignment(founded, null, 1);
-            await RecordAsync(row, decision, record, cancellationToken);
+            decision = Join(id, sketch, (await CandidatesAsync(bands, cancellationToken)).Stories) ?? new StoryAssignment(founded, null, 1);
             if (decision.StoryId == founded)
-                await FileAsync(row, sketch, bands, cancellationToken);
+                await FileAsync(row, founded, sketch, bands, cancellationToken);
+            await RecordAsync(row, decision, record, cancellationToken);
         }
 
         await storage.Stories.UpsertEntityAsync(new StoryCopyRow
@@ -86,9 +97,8 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
     }
 
     /// <summary>This content starts a story: its row, and the story filed under each band with the sketch later copies are compared with.</summary>
-    private async Task FileAsync(ArticleRow row, StorySketch sketch, IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    private async Task FileAsync(ArticleRow row, string story, StorySketch sketch, IReadOnlyList<string> bands, CancellationToken cancellationToken)
     {
-        var story = row.StoryId!;
         var bytes = sketch.ToBytes();
         var foundedAt = row.ReceivedAt ?? DateTimeOffset.UtcNow;
         await storage.Stories.UpsertEntityAsync(new StoryRow
@@ -127,8 +137,14 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
         return story.HasValue ? story.Value : null;
     }
 
+    /// <summary>The stories filed under any of an article's bands, each once, and under how many of them each is filed.</summary>
+    private sealed record Candidates(List<StoryCandidate> Stories, Dictionary<string, int> Bands)
+    {
+        public bool FiledUnderEveryBand(string story) => Bands.GetValueOrDefault(story) == StoryBands.Count;
+    }
+
     /// <summary>The stories filed under any of the bands, each once, with their first copy's sketch.</summary>
-    private async Task<List<StoryCandidate>> CandidatesAsync(IReadOnlyList<string> bands, CancellationToken cancellationToken)
+    private async Task<Candidates> CandidatesAsync(IReadOnlyList<string> bands, CancellationToken cancellationToken)
     {
         var found = await Task.WhenAll(bands.Select(async band =>
         {
@@ -138,9 +154,11 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
                 rows.Add(row);
             return rows;
         }));
-        return found.SelectMany(rows => rows).DistinctBy(r => r.RowKey)
+        var all = found.SelectMany(rows => rows).ToList();
+        var stories = all.DistinctBy(r => r.RowKey)
             .Select(r => StorySketch.FromBytes(r.Sketch, r.Shingles) is { } sketch ? new StoryCandidate(r.RowKey, r.Original, sketch, r.FoundedAt.UtcTicks) : null)
             .OfType<StoryCandidate>().ToList();
+        return new Candidates(stories, all.CountBy(r => r.RowKey).ToDictionary(StringComparer.Ordinal));
     }
 
     private async Task RemoveCopyAsync(string storyId, string articleId, CancellationToken cancellationToken)
