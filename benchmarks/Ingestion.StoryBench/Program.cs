@@ -108,16 +108,25 @@ var copies = results.Where(r => r.Predicted != r.Id && r.Predicted == home[r.Ite
 if (copies.Count > 0)
     Console.WriteLine($"copies' similarity to their first copy: min {copies[0]:F3}, p1 {copies[copies.Count / 100]:F3}, p5 {copies[copies.Count / 20]:F3}, median {copies[copies.Count / 2]:F3}");
 var byStory = results.Where(r => r.Item.Kind == "original").ToDictionary(r => r.Item.Story);
+var sketches = byStory.ToDictionary(s => s.Key, s => StorySketch.Of(processor.Cleaner.Clean(Ingestion.Core.Input.ArticleInput.Decode(s.Value.Item.Name, s.Value.Item.Content))));
 var topical = corpus.SameTopicPairs.Where(p => byStory.ContainsKey(p.A) && byStory.ContainsKey(p.B)).Select(p =>
-{
-    var a = StorySketch.Of(processor.Cleaner.Clean(Ingestion.Core.Input.ArticleInput.Decode(byStory[p.A].Item.Name, byStory[p.A].Item.Content)));
-    var b = StorySketch.Of(processor.Cleaner.Clean(Ingestion.Core.Input.ArticleInput.Decode(byStory[p.B].Item.Name, byStory[p.B].Item.Content)));
-    return a is null || b is null ? 0 : a.Resemblance(b);
-}).Order().ToList();
+    sketches[p.A] is { } a && sketches[p.B] is { } b ? a.Resemblance(b) : 0).Order().ToList();
 if (topical.Count > 0)
     Console.WriteLine($"same-topic same-day stories' resemblance: median {topical[topical.Count / 2]:F3}, p95 {topical[topical.Count * 95 / 100]:F3}, max {topical[^1]:F3} (threshold {StoryMatch.Threshold})");
 var merged = corpus.SameTopicPairs.Count(p => home.TryGetValue(p.A, out var a) && home.TryGetValue(p.B, out var b) && a == b);
 Console.WriteLine($"same-topic pairs merged into one story: {merged} of {corpus.SameTopicPairs.Count}");
+
+// How the band index grows: a lookup reads, per band, the stories filed under that band value. Besides its own story,
+// that is every other story whose first copy has the same value there; over the corpus's stories, how many that is.
+var filed = sketches.Values.OfType<StorySketch>().Select((sketch, story) => (Keys: StoryBands.Keys(sketch), Story: story)).ToList();
+var sharing = filed.SelectMany(f => f.Keys.Select(k => (Key: k, f.Story))).GroupBy(x => x.Key).Where(g => g.Count() > 1).ToList();
+var sharedRows = sharing.Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
+var sharingPairs = sharing.SelectMany(g => g.SelectMany(a => g.Where(b => b.Story > a.Story).Select(b => (a.Story, b.Story)))).Distinct().Count();
+var storyPairs = (long)filed.Count * (filed.Count - 1) / 2;
+if (storyPairs > 0)
+    Console.WriteLine($"band index over {filed.Count} stories: {sharingPairs:N0} of {storyPairs:N0} pairs of different stories share a band ({sharedRows:N0} band values in all); " +
+        $"a lookup reads {StoryBands.Count} partitions, and besides its own story {2.0 * sharedRows / filed.Count:F3} rows of others here, " +
+        $"{1000.0 * sharedRows / storyPairs:F3} per 1,000 stored stories");
 return 0;
 
 static List<string> DefaultSources()

@@ -14,8 +14,9 @@ public sealed record StoryAssignment(string StoryId, string? DuplicateOf, double
 /// The rule for "same story", in one place: an article is a copy of the story whose first copy's text it resembles
 /// most, if that resemblance (estimated Jaccard of word shingles) is at least <see cref="Threshold"/>. Copies of a
 /// story in other formats, with or without page chrome, or with a paragraph changed, resemble their first copy by
-/// 0.7 to 1; different stories on the same topic and day share their names and phrases but few runs of five words,
-/// and stay below 0.2 (the figures: docs/STORIES.md).
+/// 0.8 to 1 (99 % of the story benchmark's; a shortened teaser of a three-sentence video page can fall below); different
+/// stories on the same topic and day share their names and phrases but few runs of five words, and stay below 0.02
+/// (the figures: docs/STORIES.md).
 /// </summary>
 public static class StoryMatch
 {
