@@ -20,6 +20,29 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_subheading_run_into_its_paragraph_does_not_glue_two_names()
+    {
+        // text extracted from a page often loses the break after a subheading: "... in Austria The Austrian Red Cross ..."
+        var a = AnalyzerTestKit.Analyze("Storms", "Trains stopped across the Alps on Monday.",
+            "Floods in Austria The Austrian Red Cross sent 200 helpers to Salzburg.",
+            "Help from Vienna Their volunteers came from Linz as well.");
+        Assert.Equal(EntityType.Location, a.Entity("Austria").Type);
+        Assert.Contains(a.Entities, e => e.Name.EndsWith("Red Cross", StringComparison.Ordinal) && e.Type == EntityType.Organization);
+        Assert.Equal(EntityType.Location, a.Entity("Vienna").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Name.Contains(" The ", StringComparison.Ordinal) || e.Name.Contains(" Their ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_noun_for_a_kind_of_person_before_a_name_is_a_role_not_part_of_the_name()
+    {
+        var a = AnalyzerTestKit.Analyze("Harvest", "The drought hit farms in Saxony this summer.",
+            "Farmer Karsten Lindqvist said he lost half his crop. Regional Superintendent Oksana Wendt said the wells were dry.");
+        Assert.Equal(EntityType.Person, a.Entity("Karsten Lindqvist").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Oksana Wendt").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Name.StartsWith("Farmer", StringComparison.Ordinal) || e.Name.Contains("Superintendent", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Acronyms_defined_in_parentheses_join_their_organisation()
     {
         var a = AnalyzerTestKit.Analyze("Union", "The Democratic Unity Roundtable (MUD) rejected the offer.",

@@ -408,7 +408,7 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             if (i > firstNonCap) continue;
             var w = doc.Span(b, i);
             var tl = TitleAt(b, i, e);
-            var isRole = tl == 0 && profile.RoleNouns.Contains(w) && i == s;
+            var isRole = tl == 0 && ((i == s && (profile.RoleNouns.Contains(w) || IsPersonNounBeforeName(b, s))) || IsPersonNounBeforeGivenName(b, i));
             if (tl == 0 && !isRole) continue;
             if (profile.TitlesKeptWithName.Contains(w) && i + 2 == e) continue;
             var stop = i + Math.Max(tl, 1);
@@ -416,6 +416,33 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             return stop;
         }
         return s;
+    }
+
+    /// <summary>
+    /// "Farmer Markus Fischer", "Superintendent Shekhar Prabhudessai": a noun for a kind of person, capitalised only
+    /// because it starts the sentence, describes the name after it when that is a name's word ("Opposition Green" is
+    /// no role and a name). Not a given name itself ("Marine Le Pen").
+    /// </summary>
+    private bool IsPersonNounBeforeName(int b, int s)
+    {
+        var w = doc.Span(b, s);
+        if (!CapitalSaysNothing(b, s) || !profile.PersonNouns.Contains(w) || world.GivenNames.ContainsKey(w)) return false;
+        var next = doc.Span(b, s + 1);
+        return world.GivenNames.ContainsKey(next) || !profile.IsCommonWord(next);
+    }
+
+    /// <summary>
+    /// "Police Superintendent Shekhar Prabhudessai", "Peel Region Sergeant Matt Bertram": a noun for a kind of person
+    /// right before a given name and a surname ends the title before the person, wherever it stands in the span.
+    /// </summary>
+    private bool IsPersonNounBeforeGivenName(int b, int i)
+    {
+        var w = doc.Span(b, i);
+        if (!profile.PersonNouns.Contains(w) || world.GivenNames.ContainsKey(w) || i + 2 >= doc.Tokens[b].Count || !IsCapWord(b, i + 1) || !IsCapWord(b, i + 2))
+            return false;
+        // only a word that is nothing but a given name: not "Red Cross", "Force India"
+        var next = doc.Span(b, i + 1);
+        return world.GivenNames.ContainsKey(next) && !profile.IsCommonWord(next) && !world.Kinds.ContainsKey(next);
     }
 
     /// <summary>"Real Madrid and Manchester City": the part before "and" is a name of its own when it ends in a place or a head.</summary>

@@ -167,6 +167,11 @@ internal sealed class LanguageProfile
     public required WordMap<string[][]> Titles { get; init; }
     /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
     public required WordSet RoleNouns { get; init; }
+    /// <summary>
+    /// Every noun for a kind of person ("farmer", "superintendent"; generated from WordNet), asked only of a capital that
+    /// says nothing before a name ("Farmer Markus Fischer said"); case-insensitive.
+    /// </summary>
+    public required WordSet PersonNouns { get; init; }
     /// <summary>Role nouns that name a relation, not an office ("his counterpart X" holds the office of the man before).</summary>
     public required WordSet RelationalRoleNouns { get; init; }
     /// <summary>Role nouns that fit any office ("the Russian leader" is whoever holds an office of Russia).</summary>
@@ -357,6 +362,7 @@ internal sealed class LanguageProfile
             Demonyms = demonymMap,
             Titles = titleMap,
             RoleNouns = new WordSet(ExtractionData.Lines($"{code}/role-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
+            PersonNouns = new WordSet(ExtractionData.Lines($"{code}/person-nouns.txt", optional: true), StringComparer.OrdinalIgnoreCase),
             GenericRoleNouns = Set(words.GenericRoleNouns),
             RelationalRoleNouns = Set(words.RelationalRoleNouns),
             StateBodyHeads = Set(words.StateBodyHeads),
