@@ -55,9 +55,9 @@ param storageAccountName string = ''
 
 // Storage names: the same strings as src/Ingestion.Pipeline/Storage/StorageNames.cs (tests/Ingestion.Infra.Tests
 // checks they agree).
-var pipelineContainers = ['articles', 'articles-clean']
+var pipelineContainers = ['articles', 'articles-clean', 'articles-versions']
 var pipelineQueues = ['articles-extract', 'articles-extract-poison', 'webjobs-blobtrigger-poison']
-var pipelineTables = ['Articles', 'ArticleEntities', 'ArticleQuotes', 'EntityArticles', 'SpeakerQuotes', 'EntityRanking', 'ArticleIndexEntries']
+var pipelineTables = ['Articles', 'ArticleEntities', 'ArticleQuotes', 'EntityArticles', 'SpeakerQuotes', 'EntityRanking', 'ArticleIndexEntries', 'Stories', 'StoryBands', 'ArticleVersions']
 var dropContainer = 'articles'
 
 // Function names the postdeploy hook wires Event Grid to (src/Ingestion.Functions).

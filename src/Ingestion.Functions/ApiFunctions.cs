@@ -38,6 +38,11 @@ public sealed class ApiFunctions(IngestionApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ArticleText)] HttpRequest request, string id) =>
         new ApiActionResult(await api.ArticleTextAsync(id, request.HttpContext.RequestAborted));
 
+    [Function("GetArticleVersions")]
+    public async Task<IActionResult> GetArticleVersions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.ArticleVersions)] HttpRequest request, string id) =>
+        new ApiActionResult(await api.ArticleVersionsAsync(id, request.HttpContext.RequestAborted));
+
     [Function("TopEntities")]
     public async Task<IActionResult> TopEntities(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Entities)] HttpRequest request) =>

@@ -105,22 +105,26 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.ArticleText, (string id, IngestionApi a, HttpContext c) => Respond(c, a.ArticleTextAsync(id, c.RequestAborted)))
             .WithName("GetArticleText").WithSummary("The clean article: title, lead, body blocks, captions, signature")
             .Produces<CleanArticle>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.ArticleVersions, (string id, IngestionApi a, HttpContext c) => Respond(c, a.ArticleVersionsAsync(id, c.RequestAborted)))
+            .WithName("GetArticleVersions").WithSummary("Every content the article was analysed with, oldest first, and what changed; for a copy, how it differs from its story's first copy")
+            .Produces<ArticleHistory>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.Reprocess, (string id, IngestionApi a, HttpContext c) => Respond(c, a.ReprocessAsync(id, c.RequestAborted)))
             .WithName("ReprocessArticle").WithSummary("Clean the dropped blob again; extraction follows through the queue")
             .Produces<ReprocessResult>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(ApiRoutes.Entities, ([FromQuery] string? type, [FromQuery] string? top, IngestionApi a, HttpContext c) => Respond(c, a.TopEntitiesAsync(type, top, c.RequestAborted)))
-            .WithName("TopEntities").WithSummary("Entities ranked by the number of articles they appear in")
+            .WithName("TopEntities").WithSummary("Entities ranked by the number of articles they appear in, copies of one story counted once")
             .Produces<TopEntities>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet(ApiRoutes.EntityArticles, (string name, [FromQuery] string? continuation, IngestionApi a, HttpContext c) =>
                 Respond(c, a.EntityArticlesAsync(name, continuation, c.RequestAborted)))
-            .WithName("EntityArticles").WithSummary("Articles mentioning an entity (any spelling with the same key), with its quotes in each")
+            .WithName("EntityArticles").WithSummary("Stories mentioning an entity (any spelling with the same key), each under one article with its copies, with its quotes in each")
             .Produces<EntityArticles>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet(ApiRoutes.SpeakerQuotes, (string name, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? attribution, [FromQuery] string? q,
                     [FromQuery] string? pageSize, [FromQuery] string? continuation, IngestionApi a, HttpContext c) =>
                 Respond(c, a.SpeakerQuotesAsync(name, from, to, attribution, q, pageSize, continuation, c.RequestAborted)))
             .WithName("SpeakerQuotes").WithSummary("A speaker's quotes, newest first, with the article each is from")
             .WithDescription("`from`/`to` bound the published date (inclusive; undated quotes are then left out); `attribution` keeps one kind; " +
-                "`q` keeps quotes containing a word (case and accents ignored; such a page may hold fewer than pageSize quotes: follow `continuation`).")
+                "`q` keeps quotes containing a word (case and accents ignored; such a page may hold fewer than pageSize quotes: follow `continuation`). " +
+                "A quote that several copies of one story have is shown once, under the story's earliest article that has it.")
             .Produces<SpeakerTimeline>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapOpenApi(DocumentPath.Replace(DocumentName, "{documentName}", StringComparison.Ordinal));

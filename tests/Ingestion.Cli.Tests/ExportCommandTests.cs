@@ -20,6 +20,7 @@ public class ExportCommandTests
         {
             PartitionKey = Guid.NewGuid().ToString("N")[..16], Name = TestPipeline.UniqueName(), Status = ArticleStatus.Extracted,
             Title = "=HYPERLINK(\"http://evil\") exported, \"quoted\" title", Published = "2024-05-06", ReceivedAt = DateTimeOffset.UtcNow, EntityCount = 1, QuoteCount = 2,
+            StoryId = "5701e5a11b2c3d4e", DuplicateOf = "0123456789abcdef", Similarity = 0.93,
         };
         await p.Get<ResultsStore>().ReplaceAsync(extracted, new ArticleAnalysis(
             [new Entity(speaker, EntityType.Person, ["Speaker"], 4, "Minister")],
@@ -60,6 +61,7 @@ public class ExportCommandTests
         Assert.Equal(new DateOnly(2024, 5, 6), mine.Published);
         Assert.Equal(2, mine.QuoteCount);
         Assert.NotNull(mine.ReceivedAt);
+        Assert.Equal(("5701e5a11b2c3d4e", "0123456789abcdef", 0.93), (mine.StoryId, mine.DuplicateOf, mine.Similarity));
         var quotes = (await ReadAsync<QuoteRecord>(folder, "quotes", format)).Where(q => q.ArticleId == extracted).OrderBy(q => q.Position).ToList();
         Assert.Equal(["first, with a comma", "line\nbreak"], quotes.Select(q => q.Text));
         Assert.Equal(["explicit", "none"], quotes.Select(q => q.Attribution));
@@ -68,6 +70,7 @@ public class ExportCommandTests
         Assert.Equal((speaker, "person", 4, "Minister", "[\"Speaker\"]"), (entity.Name, entity.Type, entity.Mentions, entity.Role, entity.Aliases));
         var index = Assert.Single(await ReadAsync<EntityIndexRecord>(folder, "entity_index", format), r => r.ArticleId == extracted);
         Assert.Equal((TableKeys.EntityKey(speaker), 1), (index.EntityKey, index.QuoteCount));
+        Assert.Equal(("5701e5a11b2c3d4e", "0123456789abcdef"), (index.StoryId, index.DuplicateOf));
         if (format == "csv")
         {
             // A title that a spreadsheet would run as a formula is escaped in CSV only.

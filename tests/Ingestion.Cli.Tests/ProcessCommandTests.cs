@@ -62,6 +62,30 @@ public class ProcessCommandTests
     }
 
     [Fact]
+    public async Task Copies_in_a_folder_name_the_first_copy_of_their_story_and_other_stories_stand_alone()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        var seed = await File.ReadAllTextAsync(RepositoryPaths.Seed);
+        Directory.CreateDirectory(Path.Combine(dir.FullName, "b-crawl"));
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "a-page.txt"), seed);
+        await File.WriteAllTextAsync(Path.Combine(dir.FullName, "b-crawl", "copy.txt"), seed.Replace("Putin will be the highest-profile guest", "Putin is the highest-profile guest", StringComparison.Ordinal));
+        File.Copy(Path.Combine(RepositoryPaths.Seeds, "tf-colonial.html"), Path.Combine(dir.FullName, "c-other.html"));
+
+        var (exit, lines) = await RunAsync(dir.FullName);
+
+        Assert.Equal(0, exit);
+        var (first, copy, other) = (lines[0], lines[1], lines[2]);
+        Assert.Equal("a-page.txt", first.GetProperty("name").GetString());
+        Assert.Equal("b-crawl/copy.txt", copy.GetProperty("name").GetString()); // named as `ingest drop` would name it
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("duplicateOf").ValueKind);
+        Assert.Equal(1.0, first.GetProperty("similarity").GetDouble());
+        Assert.Equal(first.GetProperty("id").GetString(), copy.GetProperty("duplicateOf").GetString());
+        Assert.InRange(copy.GetProperty("similarity").GetDouble(), 0.8, 0.999);
+        Assert.Equal(JsonValueKind.Null, other.GetProperty("duplicateOf").ValueKind);
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task A_missing_path_is_a_usage_error()
     {
         Assert.Equal(2, await CreateApp().RunAsync(["process", "/no/such/file.txt"]));

@@ -131,6 +131,10 @@ public class FunctionClassTests
         Assert.Equal(400, topStatus);
         var (textStatus, _) = await ExecuteAsync(await api.GetArticleText(Request(), "0123456789abcdef"));
         Assert.Equal(404, textStatus);
+        var (versionsStatus, _) = await ExecuteAsync(await api.GetArticleVersions(Request(), "0123456789abcdef"));
+        Assert.Equal(404, versionsStatus);
+        (versionsStatus, _) = await ExecuteAsync(await api.GetArticleVersions(Request(), "not-an-id"));
+        Assert.Equal(400, versionsStatus);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public class FunctionMetadataTests
     [InlineData("ReprocessArticle", ApiRoutes.Reprocess, "Function")]
     [InlineData("EntityArticles", ApiRoutes.EntityArticles, "Function")]
     [InlineData("GetArticleText", ApiRoutes.ArticleText, "Function")]
+    [InlineData("GetArticleVersions", ApiRoutes.ArticleVersions, "Function")]
     [InlineData("TopEntities", ApiRoutes.Entities, "Function")]
     [InlineData("SpeakerQuotes", ApiRoutes.SpeakerQuotes, "Function")]
     [InlineData("Dashboard", DashboardFunction.Route, "Anonymous")]
@@ -64,7 +65,7 @@ public class FunctionMetadataTests
     public void Every_function_is_accounted_for()
     {
         Assert.Equal(
-            ["BlobTriggerPoison", "CleanArticle", "Dashboard", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "GetArticleText", "Health",
+            ["BlobTriggerPoison", "CleanArticle", "Dashboard", "EntityArticles", "ExtractArticle", "ExtractArticlePoison", "GetArticle", "GetArticleText", "GetArticleVersions", "Health",
              "ListArticles", "Liveness", "RankEntities", "ReconcileArticles", "ReprocessArticle", "SpeakerQuotes", "TopEntities"],
             Functions.Keys.Order(StringComparer.Ordinal));
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ingestion.Pipeline.Api;
+using Ingestion.Host.Testing;
 using Ingestion.Testing;
 
 namespace Ingestion.Host.Tests;

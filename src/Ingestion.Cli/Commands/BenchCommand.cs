@@ -5,6 +5,7 @@ using Ingestion.Core;
 using Ingestion.DevStorage;
 using Ingestion.Core.Input;
 using Ingestion.Core.Model;
+using Ingestion.Core.Stories;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,8 @@ namespace Ingestion.Cli.Commands;
 
 /// <summary>
 /// <c>ingest bench FILES… [--peer]</c>: cleaning and extraction speed on one thread, per stage and input kind, with
-/// latency percentiles and allocations; with <c>--peer</c>, the reference peer on the same files in the same run.
+/// latency percentiles and allocations, and the story sketch's cost beside them; with <c>--peer</c>, the reference peer
+/// on the same files in the same run.
 /// Numbers, not pass/fail: the machines are noisy, so compare ratios and medians.
 /// </summary>
 internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
@@ -63,22 +65,28 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 
         var table = new Table().Border(TableBorder.Rounded).Title($"single thread, {Environment.ProcessorCount} cores, .NET {Environment.Version}")
             .AddColumns("stage", "kind", "files", "articles/s", "MB/s", "p50 ms", "p95 ms", "p99 ms", "alloc KB/article", "alloc / input");
-        var totals = new Dictionary<string, double>();
+        var shares = new List<(string Kind, double Share)>();
         foreach (var group in samples.GroupBy(s => s.Input.Format).OrderBy(g => g.Key))
         {
             var items = group.ToList();
             var clean = Measure(items, s => processor.Cleaner.Clean(s.Input), settings.Seconds);
             var extract = Measure(items, s => processor.Analyzer.Analyze(s.Clean), settings.Seconds);
             var both = Measure(items, s => processor.Analyzer.Analyze(processor.Cleaner.Clean(s.Input)), settings.Seconds);
+            var sketch = Measure(items, s => StorySketch.Of(s.Clean), settings.Seconds);
             var kind = group.Key.ToString().ToLowerInvariant();
             AddRow(table, "clean", kind, items, clean);
             AddRow(table, "extract", kind, items, extract);
             AddRow(table, "clean+extract", kind, items, both);
-            totals[kind] = both.SecondsPerArticle;
+            AddRow(table, "story sketch", kind, items, sketch);
+            shares.Add((kind, sketch.SecondsPerArticle / both.SecondsPerArticle));
         }
         var all = Measure(samples, s => processor.Analyzer.Analyze(processor.Cleaner.Clean(s.Input)), settings.Seconds);
+        var allSketch = Measure(samples, s => StorySketch.Of(s.Clean), settings.Seconds);
         AddRow(table, "clean+extract", "all", samples, all);
+        AddRow(table, "story sketch", "all", samples, allSketch);
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"story sketch: [bold]{allSketch.SecondsPerArticle * 1e6:N1} µs[/] per article, [bold]{allSketch.SecondsPerArticle / all.SecondsPerArticle:P1}[/] of clean+extract ({string.Join(", ", shares.Select(s => $"{s.Kind} {s.Share:P1}"))}; target < 10 %)");
 
         if (settings.Peer)
             await ComparePeerAsync(settings, samples, all, cancellationToken);

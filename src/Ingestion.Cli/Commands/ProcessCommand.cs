@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ingestion.Core;
 using Ingestion.Core.Input;
 using Ingestion.Core.Json;
+using Ingestion.Core.Stories;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -10,7 +11,8 @@ namespace Ingestion.Cli.Commands;
 
 /// <summary>
 /// <c>ingest process FILES… [--output out.jsonl]</c>: one JSON line per input. An input without an article gets a
-/// line with an "error" field and a one-line message on stderr; the exit code is 1 if any input failed.
+/// line with an "error" field and a one-line message on stderr; the exit code is 1 if any input failed. The inputs
+/// of one run form stories as the pipeline's do: a later copy of an earlier input names it in "duplicateOf".
 /// </summary>
 internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
 {
@@ -35,6 +37,7 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
             return 2;
 
         var processor = ArticleProcessor.CreateDefault();
+        var stories = new StoryIndex();
         await using var output = settings.Output is null ? Console.OpenStandardOutput() : File.Create(settings.Output);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false));
         var failures = 0;
@@ -43,7 +46,8 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
         {
             foreach (var (path, name) in files)
             {
-                var line = ProcessOne(processor, path, Path.GetFileName(name), settings.MaxBytes, out var error);
+                // The name a folder's file would be dropped under (as `ingest drop` names it), so ids are those of the pipeline.
+                var line = ProcessOne(processor, path, name, settings.MaxBytes, stories, out var error);
                 if (error is not null)
                 {
                     failures++;
@@ -60,7 +64,7 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
     }
 
     /// <summary>Never throws for a bad input: the error becomes the line.</summary>
-    internal static string ProcessOne(ArticleProcessor processor, string path, string name, long maxBytes, out string? error)
+    internal static string ProcessOne(ArticleProcessor processor, string path, string name, long maxBytes, StoryIndex? stories, out string? error)
     {
         error = null;
         try
@@ -68,7 +72,7 @@ internal sealed class ProcessCommand : AsyncCommand<ProcessCommand.Settings>
             var info = new FileInfo(path);
             if (info.Length > maxBytes)
                 throw new ArticleRejectedException(RejectionKind.TooLarge, $"{info.Length:N0} bytes exceed the limit of {maxBytes:N0} bytes");
-            var document = processor.Process(name, File.ReadAllBytes(path), source: path, maxBytes);
+            var document = processor.Process(name, File.ReadAllBytes(path), source: path, maxBytes, stories);
             return JsonSerializer.Serialize(document, IngestionJson.Options);
         }
         catch (Exception e)

@@ -10,8 +10,9 @@ using Spectre.Console.Cli;
 namespace Ingestion.Cli.Commands;
 
 /// <summary>
-/// <c>ingest status [id|name]</c>: asks the HTTP API (standalone host or Functions app) and prints a table, or the
-/// API's JSON with <c>--json</c>. A deployed Functions app needs a function key: <c>--key</c> or <c>$INGEST_FUNCTION_KEY</c>.
+/// <c>ingest status [id|name]</c>: asks the HTTP API (standalone host or Functions app) and prints a table (for one
+/// article: its story and copies, and its history of versions), or the API's JSON with <c>--json</c>. A deployed
+/// Functions app needs a function key: <c>--key</c> or <c>$INGEST_FUNCTION_KEY</c>.
 /// </summary>
 internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
 {
@@ -64,7 +65,13 @@ internal sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
             if (settings.Json)
                 Console.Out.WriteLine(JsonSerializer.Serialize(view, ApiJson.Options));
             else
+            {
                 Render.Article(view!);
+                using var versions = await http.GetAsync($"articles/{view!.Id}/versions", cancellationToken);
+                if (!versions.IsSuccessStatusCode)
+                    return await FailAsync(versions, cancellationToken);
+                Render.History(view, (await versions.Content.ReadFromJsonAsync<ArticleHistory>(ApiJson.Options, cancellationToken))!);
+            }
             return view!.Status == "failed" ? 1 : 0;
         }
         catch (HttpRequestException e)

@@ -34,6 +34,11 @@ public sealed class ArticleRecord
     [JsonPropertyName("error_stage")] public string? ErrorStage { get; set; }
     [JsonPropertyName("error_kind")] public string? ErrorKind { get; set; }
     [JsonPropertyName("error_message")] public string? ErrorMessage { get; set; }
+    /// <summary>The story of the current content: group by it to count each story once.</summary>
+    [JsonPropertyName("story_id")] public string? StoryId { get; set; }
+    /// <summary>The story's first copy when this article is a later copy of it.</summary>
+    [JsonPropertyName("duplicate_of")] public string? DuplicateOf { get; set; }
+    [JsonPropertyName("similarity")] public double? Similarity { get; set; }
 }
 
 /// <summary><c>entities.*</c>: one row per entity per article.</summary>
@@ -75,4 +80,6 @@ public sealed class EntityIndexRecord
     [JsonPropertyName("role")] public string? Role { get; set; }
     [JsonPropertyName("title")] public string? Title { get; set; }
     [JsonPropertyName("published")] public DateOnly? Published { get; set; }
+    [JsonPropertyName("story_id")] public string? StoryId { get; set; }
+    [JsonPropertyName("duplicate_of")] public string? DuplicateOf { get; set; }
 }

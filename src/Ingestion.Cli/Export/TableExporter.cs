@@ -80,7 +80,7 @@ public sealed class TableExporter(PipelineStorage storage)
                 await indexFile.WriteAsync(new EntityIndexRecord
                 {
                     EntityKey = r.PartitionKey, ArticleId = r.RowKey, Entity = r.Entity, Type = r.Type, Mentions = r.Mentions,
-                    QuoteCount = r.QuoteCount, Role = r.Role, Title = r.Title, Published = Day(r.Published),
+                    QuoteCount = r.QuoteCount, Role = r.Role, Title = r.Title, Published = Day(r.Published), StoryId = r.Story, DuplicateOf = r.DuplicateOf,
                 }, cancellationToken);
                 indexRows++;
                 progress("entity_index");
@@ -95,7 +95,7 @@ public sealed class TableExporter(PipelineStorage storage)
         Format = row.Format, Fallback = row.Fallback, Partial = row.Partial, EntityCount = row.EntityCount, QuoteCount = row.QuoteCount,
         SizeBytes = row.SizeBytes, ContentHash = row.ContentHash, ReceivedAt = row.ReceivedAt?.UtcDateTime, ExtractedAt = row.ExtractedAt?.UtcDateTime,
         FailedAt = row.FailedAt?.UtcDateTime, UpdatedAt = row.Timestamp?.UtcDateTime, ErrorStage = row.ErrorStage, ErrorKind = row.ErrorKind,
-        ErrorMessage = row.ErrorMessage,
+        ErrorMessage = row.ErrorMessage, StoryId = row.StoryId, DuplicateOf = row.DuplicateOf, Similarity = row.Similarity,
     };
 
     private static DateOnly? Day(string? iso) =>

@@ -28,6 +28,10 @@ public sealed record ArticleDocument
     public IReadOnlyList<Quote> Quotes { get; init; } = [];
     /// <summary>True when extraction is only partly supported for the article's language.</summary>
     public bool Partial { get; init; }
+    /// <summary>The id of the story's first copy when this article is a later copy of it (another format, chrome, small edits); else null.</summary>
+    public string? DuplicateOf { get; init; }
+    /// <summary>How alike this article and its story's first copy are (estimated Jaccard of word shingles, 0–1; 1 for the first copy).</summary>
+    public double? Similarity { get; init; }
 
     public static ArticleDocument From(string id, CleanArticle article, ArticleAnalysis analysis, string? source = null, string? name = null) => new()
     {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ingestion.Core.Model;
+using Ingestion.Core.Stories;
 
 namespace Ingestion.Core.Json;
 
@@ -32,6 +33,8 @@ public static class IngestionJson
 [JsonSerializable(typeof(ArticleDocument))]
 [JsonSerializable(typeof(ArticleError))]
 [JsonSerializable(typeof(ArticleAnalysis))]
+[JsonSerializable(typeof(ArticleSnapshot))]
+[JsonSerializable(typeof(ArticleChanges))]
 public sealed partial class IngestionJsonContext : JsonSerializerContext;
 
 /// <summary>Enums as lowercase words ("paragraph", "person"), the spelling the public contract uses.</summary>

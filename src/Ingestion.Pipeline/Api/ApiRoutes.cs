@@ -9,6 +9,7 @@ public static class ApiRoutes
     public const string Article = "articles/{id}";
     public const string Reprocess = "articles/{id}/reprocess";
     public const string ArticleText = "articles/{id}/text";
+    public const string ArticleVersions = "articles/{id}/versions";
     public const string EntityArticles = "entities/{name}/articles";
     public const string Entities = "entities";
     public const string SpeakerQuotes = "speakers/{name}/quotes";

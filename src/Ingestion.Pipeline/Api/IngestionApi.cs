@@ -96,7 +96,16 @@ public sealed class IngestionApi(PipelineStorage storage, HealthCheckService hea
         }
     }
 
-    /// <summary><c>GET /api/entities?type=person&amp;top=50</c>: entities ranked by the number of articles they appear in.</summary>
+    /// <summary><c>GET /api/articles/{id}/versions</c>: every content the article was analysed with, and what changed; for a copy, its differences from the story's first copy.</summary>
+    public async Task<ApiResult> ArticleVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!ArticleIdentity.IsValidId(id))
+            return ApiResult.Problem(400, "Malformed article id", "An article id is 16 lowercase hex characters.");
+        var history = await queries.HistoryAsync(id, cancellationToken);
+        return history is null ? ApiResult.Problem(404, "Unknown article", $"No article has the id '{id}'.") : ApiResult.Ok(history);
+    }
+
+    /// <summary><c>GET /api/entities?type=person&amp;top=50</c>: entities ranked by the number of articles they appear in, copies of a story counted once.</summary>
     public async Task<ApiResult> TopEntitiesAsync(string? type, string? top, CancellationToken cancellationToken)
     {
         if (!TryName<EntityType>(type, out var only))

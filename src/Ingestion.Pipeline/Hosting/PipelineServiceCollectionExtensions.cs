@@ -5,6 +5,8 @@ using Ingestion.Pipeline.Health;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Stages;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
+using Ingestion.Pipeline.Versions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddResiliencePipeline(StorageWriteResilience.PipelineName, (builder, context) =>
             StorageWriteResilience.Configure(builder, context.GetOptions<StorageWriteResilienceOptions>()));
         services.AddSingleton(sp => new StorageWriteResilience(sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(StorageWriteResilience.PipelineName)));
+        services.AddSingleton<StoryLocks>();
+        services.AddSingleton<StoryStore>();
+        services.AddSingleton<VersionStore>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<EntityRanking>();
         services.AddSingleton<CrossArticleIndex>();

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Ingestion.Core.Model;
+using Ingestion.Core.Stories;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
+using Ingestion.Pipeline.Versions;
 
 namespace Ingestion.Pipeline.Results;
 
 /// <summary>Read side of the tables: what the HTTP API and <c>ingest status</c> show. Filters only via CreateQueryFilter.</summary>
-public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository articles)
+public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository articles, StoryStore stories, VersionStore versions)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
@@ -41,6 +44,10 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
             Error = ErrorOf(row),
             Timings = new ArticleTimings(row.ReceivedAt, row.CleanedAt, row.ExtractedAt, row.FailedAt, row.CleanMs, row.ExtractMs),
             CleanBlob = row.CleanBlob,
+            Story = row.StoryId,
+            DuplicateOf = row.DuplicateOf,
+            Similarity = row.Similarity,
+            Copies = row.StoryId is { } story ? Others(await stories.CopiesAsync(story, cancellationToken), row.PartitionKey) : [],
             // Mentions first: the main actors lead the list, as in `ingest process`.
             Entities = entities.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal).ToList(),
             Quotes = quotes,
@@ -63,7 +70,12 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
         return new ArticlePage([], null);
     }
 
-    /// <summary>Articles that mention an entity (by any spelling that normalises to its key), with its quotes in each.</summary>
+    /// <summary>
+    /// Stories that mention an entity (by any spelling that normalises to its key), with its quotes in each: a later copy
+    /// is listed only when no earlier article of its story (the first copy, as a rule) mentions the entity too
+    /// (<see cref="CopyFolding"/>), and each item names the story's other articles. A page may so hold fewer than
+    /// <paramref name="pageSize"/> items; follow the continuation.
+    /// </summary>
     public async Task<EntityArticles> EntityArticlesAsync(string name, string? continuation, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var key = TableKeys.EntityKey(name);
@@ -72,8 +84,11 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
         await foreach (var page in storage.EntityIndex.QueryAsync<EntityIndexRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
         {
             var mentions = new List<EntityMention>();
+            var folding = new CopyFolding(storage, stories);
             foreach (var row in page.Values)
             {
+                if (row.DuplicateOf is not null && row.Story is { } story && await folding.MentionedEarlierAsync(key, story, row.RowKey, cancellationToken))
+                    continue; // the story is listed under an earlier article of it
                 var quotes = new List<Quote>();
                 if (row.QuoteCount > 0)
                 {
@@ -82,12 +97,44 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
                         if (q.Speaker is not null && SpeakerKeys.Of(q.Speaker).Contains(key))
                             quotes.Add(ToQuote(q));
                 }
-                mentions.Add(new EntityMention(row.RowKey, row.ArticleName, row.Title, row.Published, row.Type, row.Mentions, row.Role, quotes));
+                var copies = row.Story is { } itsStory ? Others(await folding.CopiesAsync(itsStory, cancellationToken), row.RowKey) : [];
+                mentions.Add(new EntityMention(row.RowKey, row.ArticleName, row.Title, row.Published, row.Type, row.Mentions, row.Role, quotes,
+                    row.Story, row.DuplicateOf, copies));
             }
             var display = page.Values.Count > 0 ? page.Values[0].Entity : name;
             return new EntityArticles(display, key, mentions, page.ContinuationToken);
         }
         return new EntityArticles(name, key, [], null);
+    }
+
+    /// <summary>The story's articles but <paramref name="self"/>.</summary>
+    private static List<StoryCopy> Others(IEnumerable<StoryCopyRow> copies, string self) =>
+        copies.Where(c => c.ArticleId != self).Select(c => new StoryCopy(c.ArticleId, c.Name, c.Title, c.Published, c.Format, c.Similarity, c.First)).ToList();
+
+    /// <summary>
+    /// An article's versions, oldest first, each with what changed against the one before; for a later copy of a
+    /// story, also how it differs from the first copy as that one started the story. Null for an unknown article.
+    /// </summary>
+    public async Task<ArticleHistory?> HistoryAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var row = await articles.GetAsync(id, cancellationToken);
+        if (row is null) return null;
+        var rows = await versions.ListAsync(id, cancellationToken);
+        var current = row.Status == ArticleStatus.Extracted && row.ContentHash is { } hash && row.ReceivedAt is { } received ? VersionRow.KeyOf(received, hash) : null;
+        var list = rows.Select((v, i) => new ArticleVersion(i + 1, v.ContentHash, v.ReceivedAt, v.ExtractedAt, v.Title, v.Published, v.Paragraphs,
+            v.EntityCount, v.QuoteCount, v.StoryId, v.DuplicateOf, v.Similarity, v.RowKey == current, VersionStore.ChangesOf(v))).ToList();
+
+        CopyDifferences? copyOf = null;
+        if (row.DuplicateOf is { } original && row.StoryId is { } story && current is not null)
+        {
+            var mine = rows.FirstOrDefault(v => v.RowKey == current);
+            var founding = await stories.GetAsync(story, cancellationToken);
+            var theirs = founding is null ? null : (await versions.ListAsync(original, cancellationToken)).FirstOrDefault(v => v.ContentHash == founding.ContentHash);
+            var changes = mine is null || theirs is null || await versions.ReadAsync(theirs, cancellationToken) is not { } before || await versions.ReadAsync(mine, cancellationToken) is not { } after
+                ? null : ArticleChanges.Between(before, after);
+            copyOf = new CopyDifferences(original, founding?.OriginalName ?? original, founding?.Title, row.Similarity ?? 0, changes);
+        }
+        return new ArticleHistory(row.PartitionKey, row.Name, list, copyOf);
     }
 
     private static Entity ToEntity(EntityRow e) => new(
@@ -104,7 +151,7 @@ public sealed class ArticleQueries(PipelineStorage storage, ArticleRepository ar
 
     private static ArticleSummary ToSummary(ArticleRow row) => new(
         row.PartitionKey, row.Name, row.Status, row.Title, row.Published, row.Language, row.EntityCount, row.QuoteCount,
-        ErrorOf(row), row.ReceivedAt, row.Timestamp);
+        ErrorOf(row), row.ReceivedAt, row.Timestamp, row.StoryId, row.DuplicateOf, row.Similarity);
 
     private static ArticleError? ErrorOf(ArticleRow row) =>
         row.Status == ArticleStatus.Failed ? new ArticleError(row.ErrorStage, row.ErrorKind, row.ErrorMessage) : null;

@@ -1,10 +1,11 @@
 using Azure;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
 
 namespace Ingestion.Pipeline.Results;
 
 /// <summary>Reads and writes the status row of one article in the <c>Articles</c> table.</summary>
-public sealed class ArticleRepository(PipelineStorage storage, ResultsStore results)
+public sealed class ArticleRepository(PipelineStorage storage, ResultsStore results, StoryStore stories)
 {
     public async Task<ArticleRow?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -54,7 +55,8 @@ public sealed class ArticleRepository(PipelineStorage storage, ResultsStore resu
 
     /// <summary>
     /// Writes <paramref name="row"/> as failed. Results an earlier analysis left (of content since overwritten, or
-    /// that now fails) are removed first, so cross-article queries never count a failed article.
+    /// that now fails) are removed first, and the article leaves its story, so cross-article queries never count a
+    /// failed article. Its versions stay.
     /// </summary>
     public async Task FailAsync(ArticleRow row, string stage, string kind, string message, CancellationToken cancellationToken = default)
     {
@@ -63,6 +65,7 @@ public sealed class ArticleRepository(PipelineStorage storage, ResultsStore resu
             await results.ClearAsync(row, cancellationToken);
             row.EntityCount = row.QuoteCount = 0;
         }
+        await stories.LeaveAsync(row, cancellationToken);
         row.Status = ArticleStatus.Failed;
         row.ErrorStage = stage;
         row.ErrorKind = kind;

@@ -62,15 +62,16 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
             }
         });
 
-        // 3. Mark for a recount every ranking an added, pending or removed entity row counts in.
-        var unsettled = wanted.Values.Select(e => e.Record).Where(r => !recorded.TryGetValue(r.RowKey, out var old) || old.Pending);
+        // 3. Mark for a recount every ranking an added, pending, re-storied or removed entity row counts in.
+        bool Unsettled(IndexEntryRow r) => !recorded.TryGetValue(r.RowKey, out var old) || old.Pending || old.Story != r.Story;
+        var unsettled = wanted.Values.Select(e => e.Record).Where(Unsettled);
         await ranking.MarkDirtyAsync(unsettled.Concat(stale)
             .Where(r => r.Table == StorageNames.EntityIndexTable)
             .Select(r => (r.TargetPartition, r.Type!, r.Entity ?? r.TargetPartition)), cancellationToken);
 
         // 4. Settle: records of removed rows go, pending records of kept rows stop being pending.
         var settle = stale.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
-            .Concat(wanted.Values.Where(e => !recorded.TryGetValue(e.Record.RowKey, out var old) || old.Pending)
+            .Concat(wanted.Values.Where(e => Unsettled(e.Record))
                 .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Settled(e.Record))));
         await SubmitAsync(settle, cancellationToken);
     }
@@ -94,8 +95,10 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
                 Mentions = entity.Mentions,
                 QuoteCount = quotes.Count(q => q.Speaker is not null && SpeakerKeys.Of(q.Speaker).Contains(entity.RowKey)),
                 Role = entity.Role,
+                Story = article.StoryId,
+                DuplicateOf = article.DuplicateOf,
             };
-            yield return new Entry(Record(id, StorageNames.EntityIndexTable, row.PartitionKey, row.RowKey, row.Type, row.Entity), row);
+            yield return new Entry(Record(id, StorageNames.EntityIndexTable, row.PartitionKey, row.RowKey, row.Type, row.Entity, article.StoryId), row);
         }
         foreach (var quote in quotes)
         {
@@ -116,13 +119,15 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
                     TextTruncated = quote.TextTruncated,
                     Cue = quote.Cue,
                     Attribution = quote.Attribution,
+                    Story = article.StoryId,
+                    DuplicateOf = article.DuplicateOf,
                 };
-                yield return new Entry(Record(id, StorageNames.SpeakerQuotesTable, row.PartitionKey, row.RowKey, null, null), row);
+                yield return new Entry(Record(id, StorageNames.SpeakerQuotesTable, row.PartitionKey, row.RowKey, null, null, article.StoryId), row);
             }
         }
     }
 
-    private static IndexEntryRow Record(string id, string table, string partition, string row, string? type, string? entity) => new()
+    private static IndexEntryRow Record(string id, string table, string partition, string row, string? type, string? entity, string? story = null) => new()
     {
         PartitionKey = id,
         RowKey = IndexEntryRow.EntryKey(table, partition, row, type),
@@ -132,12 +137,13 @@ public sealed class CrossArticleIndex(PipelineStorage storage, EntityRanking ran
         Type = type,
         Entity = entity,
         Pending = true,
+        Story = story,
     };
 
     private static IndexEntryRow Settled(IndexEntryRow r) => new()
     {
         PartitionKey = r.PartitionKey, RowKey = r.RowKey, Table = r.Table, TargetPartition = r.TargetPartition,
-        TargetRow = r.TargetRow, Type = r.Type, Entity = r.Entity, Pending = false,
+        TargetRow = r.TargetRow, Type = r.Type, Entity = r.Entity, Pending = false, Story = r.Story,
     };
 
     private TableClient Table(string name) => name switch

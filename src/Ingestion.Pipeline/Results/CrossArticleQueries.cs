@@ -2,14 +2,15 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Ingestion.Core.Model;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
 
 namespace Ingestion.Pipeline.Results;
 
 /// <summary>
 /// Questions across articles, each answered from one index partition in key order (never a table scan):
-/// the most-mentioned entities, and a speaker's quotes over time.
+/// the most-mentioned entities, and a speaker's quotes over time. Copies of one story count once.
 /// </summary>
-public sealed class CrossArticleQueries(PipelineStorage storage)
+public sealed class CrossArticleQueries(PipelineStorage storage, StoryStore stories)
 {
     public const int MaxTop = 500;
     public const int DefaultTimelinePageSize = 100;
@@ -31,7 +32,7 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
             var n = 0;
             await foreach (var row in storage.EntityRanking.QueryAsync<EntityRankRow>(filter, maxPerPage: top, cancellationToken: cancellationToken))
             {
-                ranked.Add(new RankedEntity(row.Entity, row.Key, row.Type, row.Articles));
+                ranked.Add(new RankedEntity(row.Entity, row.Key, row.Type, row.Articles, row.Copies));
                 if (++n == top) break;
             }
         }
@@ -41,7 +42,8 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
 
     /// <summary>
     /// Quotes by a speaker (any spelling with the same entity key; a group's quotes count for each member), newest
-    /// first, optionally within published dates and of one attribution kind. <paramref name="word"/> keeps quotes
+    /// first, optionally within published dates and of one attribution kind. A later copy's quote that an earlier
+    /// article of its story has too is left out (<see cref="CopyFolding"/>): each quote of a story shows once. <paramref name="word"/> keeps quotes
     /// containing it (case and accents ignored): such a page reads up to <see cref="MaxTimelineScan"/> rows and may
     /// hold fewer than <paramref name="pageSize"/> quotes; follow the continuation.
     /// </summary>
@@ -63,6 +65,7 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
         var filter = string.Join(" and ", parts);
 
         var items = new List<TimelineQuote>();
+        var folding = new CopyFolding(storage, stories);
         string? display = null;
         var scanned = 0;
         var next = continuation;
@@ -71,6 +74,8 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
             foreach (var row in page.Values)
             {
                 display ??= SpeakerKeys.Of(row.Speaker).Count == 1 ? row.Speaker : null;
+                if (row.DuplicateOf is not null && row.Story is { } story && await folding.QuotedEarlierAsync(story, row.ArticleId, row.Speaker, row.Text, cancellationToken))
+                    continue;
                 if (word is null || Contains(row.Text, word))
                     items.Add(ToQuote(row));
             }
@@ -86,7 +91,7 @@ public sealed class CrossArticleQueries(PipelineStorage storage)
 
     private static TimelineQuote ToQuote(SpeakerQuoteRow row) => new(
         row.ArticleId, row.ArticleName, row.Title, row.Published, row.Position, row.Text, row.TextTruncated, row.Speaker, row.Cue,
-        Enum.TryParse<QuoteAttribution>(row.Attribution, ignoreCase: true, out var how) ? how : QuoteAttribution.Explicit);
+        Enum.TryParse<QuoteAttribution>(row.Attribution, ignoreCase: true, out var how) ? how : QuoteAttribution.Explicit, row.Story, row.DuplicateOf);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

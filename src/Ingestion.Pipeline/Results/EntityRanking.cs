@@ -7,8 +7,7 @@ namespace Ingestion.Pipeline.Results;
 /// <summary>
 /// Entities ranked by the number of articles they appear in, per type (<c>EntityRanking</c>). A count is never
 /// incremented: it is recounted from the entity's partition of <c>EntityArticles</c>, so at-least-once writers cannot
-/// drift it, and a later rule for which articles count (issue 16: copies of one story count once) changes only
-/// <see cref="CountAsync"/>. The extract stage only marks an entity dirty (<see cref="MarkDirtyAsync"/>, one
+/// drift it; copies of one story count once (<see cref="CountAsync"/>). The extract stage only marks an entity dirty (<see cref="MarkDirtyAsync"/>, one
 /// transaction per type); <see cref="SweepAsync"/> recounts the dirty ones every few seconds, so a hundred articles
 /// naming one person cost one recount, not a hundred racing ones. Concurrent recounts are ordered by ETags.
 /// </summary>
@@ -65,7 +64,7 @@ public sealed class EntityRanking(PipelineStorage storage)
             // either our write or theirs then fails its ETag check and counts again.
             var state = await storage.EntityRanking.GetEntityIfExistsAsync<EntityRankRow>(type, EntityRankRow.StateKey(key), cancellationToken: cancellationToken);
             var count = await CountAsync(key, type, cancellationToken);
-            var actions = Changes(state.HasValue ? state.Value : null, key, type, entity, count);
+            var actions = Changes(state.HasValue ? state.Value : null, key, type, entity, count.Stories, count.Rows - count.Stories);
             if (actions.Count == 0) return;
             try
             {
@@ -79,21 +78,28 @@ public sealed class EntityRanking(PipelineStorage storage)
         }
     }
 
-    /// <summary>Articles whose index row names the entity with this type.</summary>
-    private async Task<int> CountAsync(string key, string type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The index rows naming the entity with this type, and the stories among them: copies of one story count once
+    /// (rows written before stories existed are each a story of their own).
+    /// </summary>
+    private async Task<(int Rows, int Stories)> CountAsync(string key, string type, CancellationToken cancellationToken)
     {
-        var count = 0;
+        var rows = 0;
+        var stories = new HashSet<string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key} and Type eq {type}");
-        await foreach (var _ in storage.EntityIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
-            count++;
-        return count;
+        await foreach (var row in storage.EntityIndex.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", nameof(EntityIndexRow.Story)], cancellationToken: cancellationToken))
+        {
+            rows++;
+            stories.Add(row.GetString(nameof(EntityIndexRow.Story)) ?? "article|" + row.RowKey);
+        }
+        return (rows, stories.Count);
     }
 
     /// <summary>The rank and state rows' changes as one transaction (empty when nothing changed).</summary>
-    private static List<TableTransactionAction> Changes(EntityRankRow? state, string key, string type, string entity, int count)
+    private static List<TableTransactionAction> Changes(EntityRankRow? state, string key, string type, string entity, int count, int copies)
     {
         var actions = new List<TableTransactionAction>(3);
-        if (state is null ? count == 0 : state.Articles == count && state.Entity == entity)
+        if (state is null ? count == 0 : state.Articles == count && state.Copies == copies && state.Entity == entity)
             return actions;
         if (state is not null && state.Articles != count)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(type, EntityRankRow.RankKey(state.Articles, key)), ETag.All));
@@ -102,7 +108,7 @@ public sealed class EntityRanking(PipelineStorage storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, state!, state!.ETag));
             return actions;
         }
-        EntityRankRow Row(string rowKey) => new() { PartitionKey = type, RowKey = rowKey, Entity = entity, Key = key, Type = type, Articles = count };
+        EntityRankRow Row(string rowKey) => new() { PartitionKey = type, RowKey = rowKey, Entity = entity, Key = key, Type = type, Articles = count, Copies = copies };
         var next = Row(EntityRankRow.StateKey(key));
         actions.Add(state is null
             ? new TableTransactionAction(TableTransactionActionType.Add, next)

@@ -3,21 +3,27 @@ using System.Text.Json;
 using Ingestion.Core.Extraction;
 using Ingestion.Core.Json;
 using Ingestion.Core.Model;
+using Ingestion.Core.Stories;
 using Ingestion.Pipeline.Results;
 using Ingestion.Pipeline.Storage;
+using Ingestion.Pipeline.Stories;
+using Ingestion.Pipeline.Versions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Ingestion.Pipeline.Stages;
 
 /// <summary>
-/// The queue stage: a clean article → entity, quote and index rows, and the status row marked extracted.
-/// Idempotent: rows are keyed by article and replaced as a set, and a message about overwritten content is dropped.
+/// The queue stage: a clean article → its story, a kept version, entity, quote and index rows, and the status row
+/// marked extracted. Idempotent: rows are keyed by article (and version) and replaced as a set, the story chosen for a
+/// content is kept for it, and a message about overwritten content is dropped.
 /// </summary>
 public sealed class ExtractStage(
     PipelineStorage storage,
     ArticleRepository articles,
     ResultsStore results,
+    StoryStore stories,
+    VersionStore versions,
     IArticleAnalyzer analyzer,
     StorageWriteResilience resilience,
     IOptions<PipelineOptions> options,
@@ -109,6 +115,14 @@ public sealed class ExtractStage(
             return StageOutcome.Rejected;
         }
 
+        // The story first (its choice is recorded on the status row, still 'cleaned'), then the version, which names it.
+        var sketch = StorySketch.Of(article);
+        await resilience.ExecuteAsync(async ct =>
+        {
+            await stories.AssignAsync(row, sketch, r => articles.SaveAsync(r, ct), ct);
+            await versions.RecordAsync(row, article, analysis, ct);
+        }, cancellationToken);
+
         row.Status = ArticleStatus.Extracted;
         row.EntityCount = analysis.Entities.Count;
         row.QuoteCount = analysis.Quotes.Count;
@@ -124,7 +138,8 @@ public sealed class ExtractStage(
             await results.ReplaceAsync(row, analysis, ct);
             await articles.SaveAsync(row, ct);
         }, cancellationToken);
-        logger.LogInformation("Extracted {ArticleId}: {Entities} entities, {Quotes} quotes in {ExtractMs:0.0} ms", row.PartitionKey, row.EntityCount, row.QuoteCount, row.ExtractMs);
+        logger.LogInformation("Extracted {ArticleId}: {Entities} entities, {Quotes} quotes in {ExtractMs:0.0} ms; story {StoryId}, copy of {DuplicateOf}",
+            row.PartitionKey, row.EntityCount, row.QuoteCount, row.ExtractMs, row.StoryId, row.DuplicateOf ?? "none");
         return StageOutcome.Done;
     }
 }

@@ -14,6 +14,7 @@ public sealed class PipelineStorage
         Tables = connection.CreateTableServiceClient();
         Drop = Blobs.GetBlobContainerClient(StorageNames.DropContainer);
         Clean = Blobs.GetBlobContainerClient(StorageNames.CleanContainer);
+        Versions = Blobs.GetBlobContainerClient(StorageNames.VersionsContainer);
         ExtractQueue = Queues.GetQueueClient(StorageNames.ExtractQueue);
         Articles = Tables.GetTableClient(StorageNames.ArticlesTable);
         Entities = Tables.GetTableClient(StorageNames.EntitiesTable);
@@ -22,6 +23,9 @@ public sealed class PipelineStorage
         SpeakerQuotes = Tables.GetTableClient(StorageNames.SpeakerQuotesTable);
         EntityRanking = Tables.GetTableClient(StorageNames.EntityRankingTable);
         IndexEntries = Tables.GetTableClient(StorageNames.IndexEntriesTable);
+        Stories = Tables.GetTableClient(StorageNames.StoriesTable);
+        StoryBands = Tables.GetTableClient(StorageNames.StoryBandsTable);
+        VersionRows = Tables.GetTableClient(StorageNames.VersionsTable);
     }
 
     public BlobServiceClient Blobs { get; }
@@ -29,6 +33,7 @@ public sealed class PipelineStorage
     public TableServiceClient Tables { get; }
     public BlobContainerClient Drop { get; }
     public BlobContainerClient Clean { get; }
+    public BlobContainerClient Versions { get; }
     public QueueClient ExtractQueue { get; }
     public TableClient Articles { get; }
     public TableClient Entities { get; }
@@ -37,6 +42,9 @@ public sealed class PipelineStorage
     public TableClient SpeakerQuotes { get; }
     public TableClient EntityRanking { get; }
     public TableClient IndexEntries { get; }
+    public TableClient Stories { get; }
+    public TableClient StoryBands { get; }
+    public TableClient VersionRows { get; }
 
     /// <summary>Creates every container, queue and table the pipeline uses; safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

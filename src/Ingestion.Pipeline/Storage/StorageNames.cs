@@ -15,6 +15,9 @@ public static class StorageNames
     /// <summary>The clean stage writes each clean article here as JSON, named <c>{id}.json</c>.</summary>
     public const string CleanContainer = "articles-clean";
 
+    /// <summary>Every analysed version of an article, as <c>{id}/{version key}.json</c>: its clean text and analysis.</summary>
+    public const string VersionsContainer = "articles-versions";
+
     /// <summary>Pointers from the clean stage to the extract stage (never the article text: 64 KB limit).</summary>
     public const string ExtractQueue = "articles-extract";
 
@@ -34,14 +37,20 @@ public static class StorageNames
     public const string SpeakerQuotesTable = "SpeakerQuotes";
     public const string EntityRankingTable = "EntityRanking";
     public const string IndexEntriesTable = "ArticleIndexEntries";
+    public const string StoriesTable = "Stories";
+    public const string StoryBandsTable = "StoryBands";
+    public const string VersionsTable = "ArticleVersions";
 
-    public static IReadOnlyList<string> Containers { get; } = [DropContainer, CleanContainer];
+    public static IReadOnlyList<string> Containers { get; } = [DropContainer, CleanContainer, VersionsContainer];
     public static IReadOnlyList<string> Queues { get; } = [ExtractQueue, ExtractPoisonQueue, BlobTriggerPoisonQueue];
     public static IReadOnlyList<string> Tables { get; } =
-        [ArticlesTable, EntitiesTable, QuotesTable, EntityIndexTable, SpeakerQuotesTable, EntityRankingTable, IndexEntriesTable];
+        [ArticlesTable, EntitiesTable, QuotesTable, EntityIndexTable, SpeakerQuotesTable, EntityRankingTable, IndexEntriesTable,
+         StoriesTable, StoryBandsTable, VersionsTable];
 
     /// <summary>Trigger paths as the attributes spell them.</summary>
     public const string DropBlobPath = DropContainer + "/{name}";
 
     public static string CleanBlobName(string articleId) => articleId + ".json";
+
+    public static string VersionBlobName(string articleId, string versionKey) => articleId + "/" + versionKey + ".json";
 }

@@ -47,6 +47,15 @@ public sealed class ArticleRow : ITableEntity
     /// <summary>The last transient error, kept while retries go on, so a poisoned message can say why.</summary>
     public string? LastError { get; set; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>The story the current content belongs to (<c>Stories</c> partition); null until extracted, or when it has no words.</summary>
+    public string? StoryId { get; set; }
+    /// <summary>The id of the story's first copy when this article is a later copy; null when it is the first.</summary>
+    public string? DuplicateOf { get; set; }
+    /// <summary>Resemblance of the current content to the story's first copy (0–1).</summary>
+    public double? Similarity { get; set; }
+    /// <summary>The content hash the story was chosen for: a replay of that content keeps the choice.</summary>
+    public string? StoryContentHash { get; set; }
 }
 
 /// <summary><c>ArticleEntities</c>: PartitionKey = article id, RowKey = normalised entity key.</summary>
@@ -103,6 +112,10 @@ public sealed class EntityIndexRow : ITableEntity
     public int Mentions { get; set; }
     public int QuoteCount { get; set; }
     public string? Role { get; set; }
+    /// <summary>The article's story: rankings count each story once.</summary>
+    public string? Story { get; set; }
+    /// <summary>Set when the article is a later copy of its story: the first copy's id.</summary>
+    public string? DuplicateOf { get; set; }
 }
 
 /// <summary>
@@ -128,6 +141,10 @@ public sealed class SpeakerQuoteRow : ITableEntity
     public bool TextTruncated { get; set; }
     public string? Cue { get; set; }
     public string? Attribution { get; set; }
+    /// <summary>The article's story: a later copy's quote that its first copy has too is shown once.</summary>
+    public string? Story { get; set; }
+    /// <summary>Set when the article is a later copy of its story: the first copy's id.</summary>
+    public string? DuplicateOf { get; set; }
 
     /// <summary>Newest first: 99999999 minus the date as yyyyMMdd (undated quotes sort last), then article and position.</summary>
     public static string TimelineKey(string? published, string articleId, string position) =>
@@ -165,8 +182,10 @@ public sealed class EntityRankRow : ITableEntity
     /// <summary>The entity key: the partition of <c>EntityArticles</c> that was counted.</summary>
     public string Key { get; set; } = "";
     public string Type { get; set; } = "";
-    /// <summary>Articles whose index rows name this entity with this type.</summary>
+    /// <summary>Articles whose index rows name this entity with this type, each story counted once (its copies not again).</summary>
     public int Articles { get; set; }
+    /// <summary>Further copies of those stories that name it too: index rows beyond <see cref="Articles"/>.</summary>
+    public int Copies { get; set; }
 
     public static string RankKey(int articles, string key) =>
         (int.MaxValue - articles).ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + "-" + key;
@@ -196,6 +215,8 @@ public sealed class IndexEntryRow : ITableEntity
     public string? Entity { get; set; }
     /// <summary>True until the rankings the row counts in have been marked for a recount.</summary>
     public bool Pending { get; set; }
+    /// <summary>The story the row was written for: when it changes, the rankings the row counts in are recounted.</summary>
+    public string? Story { get; set; }
 
     public static string EntryKey(string table, string partition, string row, string? type) =>
         table + "|" + partition + "|" + row + (type is null ? "" : "|" + type);

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ingestion.Core.Input;
+using Ingestion.Host.Testing;
 using Ingestion.Pipeline.Storage;
 using Ingestion.Testing;
 using Microsoft.Playwright;
@@ -31,6 +31,18 @@ public sealed class DashboardSite : IAsyncLifetime
     /// <summary>The seed: a real DW page (seeds/000_4cf934df87468c23.txt).</summary>
     public string SeedId { get; private set; } = "";
 
+    /// <summary>
+    /// The first copy of the seed's story: the seed itself, or an earlier test's drop of it (the tests share one host).
+    /// Cross-article pages list a story under its first copy.
+    /// </summary>
+    public string SeedStoryId { get; private set; } = "";
+
+    /// <summary>A story of its own (<see cref="StoryScenario"/>): its first copy, a page.</summary>
+    public string StoryPageId { get; private set; } = "";
+
+    /// <summary>The story's text dump, overwritten with an update: a copy with two versions.</summary>
+    public string StoryCopyId { get; private set; } = "";
+
     /// <summary>A PNG dropped as an article: fails in the clean stage with kind Binary.</summary>
     public string FailedId { get; private set; } = "";
 
@@ -54,14 +66,20 @@ public sealed class DashboardSite : IAsyncLifetime
         var folder = $"dashboard/{Guid.NewGuid():N}";
         var seed = await File.ReadAllTextAsync(RepositoryPaths.Seed);
         SeedId = await DropAsync(storage, $"{folder}/000_4cf934df87468c23.txt", Encoding.UTF8.GetBytes(seed));
+        await _host.WaitForArticleAsync(SeedId); // before its hostile copy, so that copy is no story's first
         FailedId = await DropAsync(storage, $"{folder}/picture.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]);
         var hostile = seed
             .Replace("Russia and China criticize NATO after Putin and Xi's talks", HostileTitle, StringComparison.Ordinal)
             .Replace("Russian President Vladimir Putin arrived in Beijing", HostileText + "\n\nRussian President Vladimir Putin arrived in Beijing", StringComparison.Ordinal);
         Assert.NotEqual(seed, hostile);
         HostileId = await DropAsync(storage, $"{folder}/hostile.txt", Encoding.UTF8.GetBytes(hostile));
-        foreach (var id in new[] { SeedId, FailedId, HostileId })
-            await _host.WaitForStatusAsync(id, ArticleStatus.Extracted, ArticleStatus.Failed);
+        foreach (var id in new[] { FailedId, HostileId })
+            await _host.WaitForArticleAsync(id);
+        var seedArticle = await Http.GetFromJsonAsync<JsonElement>("articles/" + SeedId);
+        SeedStoryId = seedArticle.GetProperty("duplicateOf").GetString() ?? SeedId;
+
+        var scenario = await StoryScenario.RunAsync(_host, folder, seed: 23);
+        (StoryPageId, StoryCopyId) = (scenario.PageId, scenario.CopyId);
 
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();

@@ -40,8 +40,9 @@ public sealed class DashboardTests(DashboardSite site) : IClassFixture<Dashboard
         await page.Locator("#speaker-search button").ClickAsync();
 
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("What Vladimir Putin said", new() { Timeout = 15_000 });
+        // Each quote of a story once, under the story's first copy.
         var quote = page.Locator("#timeline li").Filter(new() { HasText = "developing progressively along the path of friendship" })
-            .Filter(new() { Has = page.Locator($"a[href='#/article/{site.SeedId}']") });
+            .Filter(new() { Has = page.Locator($"a[href='#/article/{site.SeedStoryId}']") });
         await Assertions.Expect(quote).ToHaveCountAsync(1);
         await Assertions.Expect(quote.Locator(".attribution")).ToHaveTextAsync("explicit");
         await Assertions.Expect(quote.Locator(".when")).ToContainTextAsync("2022-02-04");
@@ -55,7 +56,7 @@ public sealed class DashboardTests(DashboardSite site) : IClassFixture<Dashboard
         await Assertions.Expect(badges.First).ToHaveTextAsync("pronoun", new() { Timeout = 15_000 });
         Assert.All(await badges.AllTextContentsAsync(), text => Assert.Equal("pronoun", text));
 
-        await page.Locator($"#timeline a[href='#/article/{site.SeedId}']").First.ClickAsync();
+        await page.Locator($"#timeline a[href='#/article/{site.SeedStoryId}']").First.ClickAsync();
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Russia and China criticize NATO after Putin and Xi's talks", new() { Timeout = 15_000 });
         await page.Context.CloseAsync();
     }
@@ -78,7 +79,7 @@ public sealed class DashboardTests(DashboardSite site) : IClassFixture<Dashboard
 
         await page.Locator("#entities a", new() { HasText = "NATO" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("NATO", new() { Timeout = 15_000 });
-        await Assertions.Expect(page.Locator($"#entity-articles a[href='#/article/{site.SeedId}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"#entity-articles a[href='#/article/{site.SeedStoryId}']")).ToHaveCountAsync(1);
         await site.ScreenshotAsync(page, "dashboard-entity");
         await page.Context.CloseAsync();
     }
@@ -104,6 +105,26 @@ public sealed class DashboardTests(DashboardSite site) : IClassFixture<Dashboard
         await page.GotoAsync(site.BaseUrl + "/#/entities?type=person");
         await Assertions.Expect(page.Locator("#top-entities")).ToContainTextAsync("Vladimir Putin", new() { Timeout = 15_000 });
         await site.ScreenshotAsync(page, "dashboard-entities");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_copy_names_its_first_copy_and_shows_its_versions_and_differences()
+    {
+        var page = await site.OpenAsync($"#/article/{site.StoryCopyId}");
+        await Assertions.Expect(page.Locator("#story-of")).ToContainTextAsync("A copy of", Patient);
+        await Assertions.Expect(page.Locator($"#story-of a[href='#/article/{site.StoryPageId}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#story-copies li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#versions tbody tr:not(.details)")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#versions tbody tr.current")).ToContainTextAsync("title changed, +1 paragraph");
+        await Assertions.Expect(page.Locator("#versions .changes .added").First).ToContainTextAsync("+ title:");
+        await Assertions.Expect(page.Locator("#copy-differences")).ToContainTextAsync("+1 paragraph");
+        await site.ScreenshotAsync(page, "dashboard-story-copy");
+
+        await page.Locator($"#story-of a[href='#/article/{site.StoryPageId}']").ClickAsync();
+        await Assertions.Expect(page.Locator("#story-of")).ToContainTextAsync("The first copy of its story", Patient);
+        await Assertions.Expect(page.Locator($"#story-copies li[data-id='{site.StoryCopyId}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#versions tbody tr:not(.details)")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 

@@ -61,8 +61,15 @@ class ApiError extends Error {
   }
 }
 
+/** Thrown by api() for an answer that arrives after the user went to another page: that page's view is not shown. */
+class StaleRoute extends Error {}
+
+/** Counts navigations: an answer to an older one is dropped, so a slow page never replaces a newer one. */
+let routeSerial = 0;
+
 /** GET or POST under /api/; a problem-details answer becomes an ApiError; a 401 asks for the function key. */
 async function api(path, options = {}) {
+  const serial = routeSerial;
   const headers = { Accept: 'application/json' };
   const key = sessionStorage.getItem(KEY_STORAGE);
   if (key) headers['x-functions-key'] = key;
@@ -72,9 +79,16 @@ async function api(path, options = {}) {
     throw new ApiError(401, { title: 'Function key needed', detail: 'enter the function key above' });
   }
   const body = await response.json().catch(() => ({}));
+  if (serial !== routeSerial) throw new StaleRoute();
   if (!response.ok && response.status !== 503) throw new ApiError(response.status, body);
   return body;
 }
+
+/** An answer the page can do without: null when it fails (but a navigation away still stops the page). */
+const optional = request => request.catch(error => {
+  if (error instanceof StaleRoute) throw error;
+  return null;
+});
 
 const query = params => {
   const search = new URLSearchParams();
@@ -113,7 +127,7 @@ async function pipelineView(status) {
     continuation = page.continuation;
     more.hidden = !continuation;
   };
-  more.addEventListener('click', () => load().catch(fail));
+  more.addEventListener('click', () => load().catch(failUnlessStale));
   show(h('h1', {}, 'Pipeline'), metrics, h('h2', {}, 'Articles by status'), tabs, table, more);
   await load();
 }
@@ -125,7 +139,7 @@ function metric(label, value) {
 function articleRow(item, listed) {
   const reason = item.error ? [item.error.stage, item.error.kind].filter(Boolean).join('/') + ': ' + (item.error.message || '') : null;
   return h('tr', { 'data-id': item.id },
-    h('td', {}, articleLink(item.id, item.title || item.name)),
+    h('td', {}, articleLink(item.id, item.title || item.name), item.duplicateOf ? h('div', { class: 'muted copy-of' }, 'copy of ', articleLink(item.duplicateOf, item.duplicateOf)) : null),
     h('td', {}, statusBadge(item.status)),
     h('td', {}, item.published || ''),
     h('td', {}, String(item.entityCount)),
@@ -152,7 +166,7 @@ function reprocessButton(id) {
 /** #/article/{id}: the clean text with entity mentions marked, entities, quotes and how each was attributed. */
 async function articleView(id) {
   const article = await api('articles/' + encodeURIComponent(id));
-  const text = article.status === 'failed' && !article.cleanBlob ? null : await api('articles/' + encodeURIComponent(id) + '/text').catch(() => null);
+  const text = article.status === 'failed' && !article.cleanBlob ? null : await optional(api('articles/' + encodeURIComponent(id) + '/text'));
   const facts = h('p', { class: 'muted' },
     statusBadge(article.status), ' ', article.published || 'no date', ' · ', article.language || '?', ' · ', article.format || '?',
     ' · dropped as ', h('code', {}, article.name), ' · attempts ', String(article.attempts));
@@ -162,16 +176,80 @@ async function articleView(id) {
       h('strong', {}, 'Failed in ' + (article.error.stage || '?') + ' (' + (article.error.kind || '?') + '): '), article.error.message || ''),
       h('p', {}, reprocessButton(article.id)));
   }
+  const history = await optional(api('articles/' + encodeURIComponent(id) + '/versions'));
   const side = h('div', {},
+    storyCard(article),
     h('h2', {}, 'Entities (' + article.entities.length + ')'),
     entityTable(article.entities));
   const main = h('div', {},
     h('h2', {}, 'Quotes (' + article.quotes.length + ')'),
     quoteTable(article.quotes),
+    history ? historySection(history) : null,
     h('h2', {}, 'Text'),
     text ? cleanText(text, article.entities) : h('p', { class: 'muted' }, 'No clean text.'));
   parts.push(h('div', { class: 'two-cols' }, main, side));
   show(...parts);
+}
+
+const percent = value => Math.round((value || 0) * 100) + ' %';
+
+/** The article's story: whose copy it is, or that it is the first, and the story's other articles. */
+function storyCard(article) {
+  if (!article.story) return null;
+  const copies = article.copies || [];
+  const heading = article.duplicateOf
+    ? h('p', { id: 'story-of' }, 'A copy of ', articleLink(article.duplicateOf, (copies.find(c => c.id === article.duplicateOf) || {}).title || article.duplicateOf),
+        ' (similarity ', percent(article.similarity), ')')
+    : h('p', { id: 'story-of' }, copies.length ? 'The first copy of its story.' : 'The only copy of its story so far.');
+  return h('div', { class: 'card story', id: 'story' },
+    h('h2', {}, 'Story'),
+    heading,
+    copies.length
+      ? h('ul', { id: 'story-copies' }, copies.map(c => h('li', { 'data-id': c.id },
+          articleLink(c.id, c.title || c.name), c.first ? ' (first copy)' : ' (' + percent(c.similarity) + ')',
+          h('div', { class: 'muted' }, c.format || '', ' · ', c.name))))
+      : null);
+}
+
+/** One line for a version's or a copy's changes, as the API words it. */
+const changeSummary = changes => changes ? changes.summary + (changes.abridged ? ' (abridged)' : '') : 'first version';
+
+/** What changed, in full: the old and new title, paragraphs and quotes added (+) and removed (−). */
+function changeDetails(changes) {
+  if (!changes) return null;
+  const items = [];
+  if (changes.titleChanged) items.push(h('li', { class: 'removed' }, '− title: ', changes.titleBefore || ''), h('li', { class: 'added' }, '+ title: ', changes.titleAfter || ''));
+  for (const b of changes.paragraphsRemoved) items.push(h('li', { class: 'removed' }, '− ', b.text));
+  for (const b of changes.paragraphsAdded) items.push(h('li', { class: 'added' }, '+ ', b.text));
+  for (const q of changes.quotesRemoved) items.push(h('li', { class: 'removed' }, '− quote: “', q.text, '” ', q.speaker ? '(' + q.speaker + ')' : ''));
+  for (const q of changes.quotesAdded) items.push(h('li', { class: 'added' }, '+ quote: “', q.text, '” ', q.speaker ? '(' + q.speaker + ')' : ''));
+  return items.length ? h('ul', { class: 'changes' }, items) : null;
+}
+
+/** The article's versions, oldest first, and (for a copy) how it differs from the story's first copy. */
+function historySection(history) {
+  const parts = [h('h2', {}, 'Versions (' + history.versions.length + ')')];
+  const rows = [];
+  for (const v of history.versions) {
+    rows.push(h('tr', { class: v.current ? 'current' : null },
+      h('td', {}, String(v.number), v.current ? h('div', { class: 'muted' }, 'current') : null),
+      h('td', {}, v.receivedAt ? v.receivedAt.replace('T', ' ').slice(0, 19) : ''),
+      h('td', {}, v.title || ''),
+      h('td', {}, String(v.paragraphs)),
+      h('td', {}, String(v.quotes)),
+      h('td', {}, changeSummary(v.changes))));
+    const details = changeDetails(v.changes);
+    if (details) rows.push(h('tr', { class: 'details' }, h('td', { colspan: 6 }, details)));
+  }
+  parts.push(h('table', { id: 'versions' },
+    h('thead', {}, h('tr', {}, ['#', 'received', 'title', 'paragraphs', 'quotes', 'changes'].map(c => h('th', {}, c)))),
+    h('tbody', {}, rows)));
+  if (history.copyOf) {
+    parts.push(h('h2', {}, 'Differences from the first copy'),
+      h('p', { id: 'copy-differences' }, 'Against ', articleLink(history.copyOf.id, history.copyOf.title || history.copyOf.name), ': ', changeSummary(history.copyOf.changes)),
+      changeDetails(history.copyOf.changes));
+  }
+  return h('div', {}, parts);
 }
 
 function entityTable(entities) {
@@ -225,19 +303,21 @@ function cleanText(text, entities) {
 /** #/entity/{name}: the articles that mention it, its role and quotes in each. */
 async function entityView(name) {
   const result = await api('entities/' + encodeURIComponent(name) + '/articles');
-  const rows = result.articles.map(a => h('tr', {},
-    h('td', {}, articleLink(a.id, a.title || a.name)),
+  const rows = result.articles.map(a => h('tr', { 'data-id': a.id },
+    h('td', {}, articleLink(a.id, a.title || a.name), a.duplicateOf ? h('div', { class: 'muted' }, 'a copy: its first copy does not mention it') : null),
     h('td', {}, a.published || ''),
     h('td', {}, typeBadge(a.type)),
     h('td', {}, String(a.mentions)),
     h('td', {}, a.role || ''),
-    h('td', {}, String(a.quotes.length))));
+    h('td', {}, String(a.quotes.length)),
+    h('td', { class: 'copies', title: (a.copies || []).map(c => c.name).join('\n') }, String((a.copies || []).length))));
   show(
     h('h1', {}, result.entity),
     h('p', {}, speakerLink(result.entity, 'Quote timeline of ' + result.entity + ' →')),
-    h('h2', {}, 'Articles (' + result.articles.length + (result.continuation ? '+' : '') + ')'),
+    h('h2', {}, 'Stories (' + result.articles.length + (result.continuation ? '+' : '') + ')'),
+    h('p', { class: 'muted' }, 'Each story once, under its first copy; "copies" counts its other articles.'),
     result.articles.length
-      ? h('table', { id: 'entity-articles' }, h('thead', {}, h('tr', {}, ['article', 'published', 'type', 'mentions', 'role', 'quotes'].map(c => h('th', {}, c)))), h('tbody', {}, rows))
+      ? h('table', { id: 'entity-articles' }, h('thead', {}, h('tr', {}, ['article', 'published', 'type', 'mentions', 'role', 'quotes', 'copies'].map(c => h('th', {}, c)))), h('tbody', {}, rows))
       : h('p', { class: 'muted' }, 'No article mentions "' + name + '".'));
 }
 
@@ -277,7 +357,7 @@ async function speakerView(name, params) {
     continuation = page.continuation;
     more.hidden = !continuation;
   };
-  more.addEventListener('click', () => load().catch(fail));
+  more.addEventListener('click', () => load().catch(failUnlessStale));
   show(heading, h('p', {}, articlesLink), filters, list, more);
   await load();
 }
@@ -291,10 +371,12 @@ async function entitiesView(params) {
     h('td', {}, String(i + 1)),
     h('td', {}, entityLink(e.entity)),
     h('td', {}, String(e.articles)),
+    h('td', {}, String(e.copies || 0)),
     h('td', {}, type === 'person' || type === 'organization' ? speakerLink(e.entity, 'quotes') : '')));
   show(h('h1', {}, 'Most mentioned'), tabs,
+    h('p', { class: 'muted' }, 'Articles count each story once; copies are its further articles (other formats, other names) that name the entity too.'),
     rows.length
-      ? h('table', { id: 'top-entities' }, h('thead', {}, h('tr', {}, ['#', 'entity', 'articles', ''].map(c => h('th', {}, c)))), h('tbody', {}, rows))
+      ? h('table', { id: 'top-entities' }, h('thead', {}, h('tr', {}, ['#', 'entity', 'articles', 'copies', ''].map(c => h('th', {}, c)))), h('tbody', {}, rows))
       : h('p', { class: 'muted' }, 'No ' + type + ' yet.'));
 }
 
@@ -304,7 +386,12 @@ function fail(error) {
   show(h('h1', {}, 'Something went wrong'), problemBox(error));
 }
 
+function failUnlessStale(error) {
+  if (!(error instanceof StaleRoute)) fail(error);
+}
+
 async function route() {
+  routeSerial++;
   const hash = location.hash.replace(/^#\/?/, '');
   const [path, search] = hash.split('?');
   const params = new URLSearchParams(search || '');
@@ -318,7 +405,7 @@ async function route() {
     else await pipelineView(section === 'status' ? arg : null);
     document.title = (document.querySelector('main h1')?.textContent || 'Ingestion') + ' · Ingestion dashboard';
   } catch (error) {
-    fail(error);
+    if (!(error instanceof StaleRoute)) fail(error);
   }
 }
 

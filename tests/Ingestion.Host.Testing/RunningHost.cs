@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ingestion.Host.Tests;
+namespace Ingestion.Host.Testing;
 
 /// <summary>
 /// The standalone host as a user runs it (real triggers, HTTP on a free loopback port) over the shared Azurite. One
@@ -36,12 +36,23 @@ public sealed class RunningHost
 
     /// <summary>Polls <c>GET /api/articles/{id}</c> until the article's status is one of <paramref name="statuses"/>; its JSON then.</summary>
     public Task<JsonElement> WaitForStatusAsync(string id, params string[] statuses) =>
+        WaitForAsync(id, a => statuses.Contains(a.GetProperty("status").GetString()), $"article {id} reaching {string.Join("/", statuses)}");
+
+    /// <summary>
+    /// The article once extracted or failed and, with <paramref name="contentHash"/>, once that is the content it holds
+    /// (an overwritten blob is re-analysed under the same id).
+    /// </summary>
+    public Task<JsonElement> WaitForArticleAsync(string id, string? contentHash = null) =>
+        WaitForAsync(id, a => a.GetProperty("status").GetString() is ArticleStatus.Extracted or ArticleStatus.Failed
+                              && (contentHash is null || a.GetProperty("contentHash").GetString() == contentHash),
+            $"article {id} extracted or failed" + (contentHash is null ? "" : $" with content {contentHash}"));
+
+    private Task<JsonElement> WaitForAsync(string id, Func<JsonElement, bool> done, string what) =>
         Poll.UntilAsync(async () =>
         {
             using var response = await Api.GetAsync("articles/" + id);
             return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-        }, a => a.ValueKind == JsonValueKind.Object && statuses.Contains(a.GetProperty("status").GetString()), TimeSpan.FromSeconds(180),
-            $"article {id} reaching {string.Join("/", statuses)}", TimeSpan.FromMilliseconds(500));
+        }, a => a.ValueKind == JsonValueKind.Object && done(a), TimeSpan.FromSeconds(180), what, TimeSpan.FromMilliseconds(500));
 
     private static readonly Lazy<Task<RunningHost>> Instance = new(StartAsync);
 
