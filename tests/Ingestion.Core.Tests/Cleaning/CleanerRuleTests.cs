@@ -366,13 +366,14 @@ public class CleanerRuleTests
     [InlineData("a.txt", 'a')]
     [InlineData("a.html", '"')]
     [InlineData("a.json", 'a')]
-    public void Megabyte_lines_finish_quickly(string name, char ch)
+    public void Megabyte_lines_do_not_hang(string name, char ch)
     {
         var text = (name.EndsWith(".html", StringComparison.Ordinal) ? "<html><body><p>" : "") + new string(ch, 1_000_000) + " (x)\n" + new string(ch, 1_000_000);
         var sw = Stopwatch.StartNew();
         try { Clean(text, name); }
         catch (ArticleRejectedException) { }
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
+        // a hang detector (quadratic work on two megabyte lines takes minutes), not a speed target: that is ingest bench
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), $"took {sw.Elapsed}");
     }
 
     [Fact]

@@ -69,6 +69,16 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_hyphened_title_is_a_title_but_a_hyphened_place_is_a_place()
+    {
+        var a = AnalyzerTestKit.Analyze("Quake", "Aid reached Port-au-Prince on Monday.",
+            "Brigadier-General Anna Kowalczyk said the airport had reopened. Co-CEO Bernd Lauterbach agreed.");
+        Assert.Equal(EntityType.Person, a.Entity("Anna Kowalczyk").Type);
+        Assert.Equal(EntityType.Person, a.Entity("Bernd Lauterbach").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Port-au-Prince").Type);
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

@@ -56,20 +56,27 @@ public class LanguageAndRobustnessTests
         string.Concat(Enumerable.Repeat("Aaaa ", 2_000_000)),
     };
 
+    /// <summary>
+    /// The bound is a hang detector (quadratic work on these megabytes would take many minutes), not a speed target:
+    /// speed is measured by <c>ingest bench</c>. It is wide because test assemblies share two cores in CI.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Hostile))]
-    public void Hostile_input_never_throws_and_stays_fast(string text)
+    public void Hostile_input_never_throws_or_hangs(string text)
     {
         var analyzer = new RuleBasedAnalyzer();
         analyzer.Analyze(new CleanArticle { Format = ArticleFormat.Text, Language = "en", Lead = "warm up" });
         var sw = Stopwatch.StartNew();
         var result = analyzer.Analyze(new CleanArticle { Format = ArticleFormat.Text, Language = "en", Title = text, Lead = text, Body = [new BodyBlock(BlockKind.Paragraph, text)] });
         Assert.NotNull(result);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20), $"took {sw.Elapsed}");
+        Assert.True(sw.Elapsed < HangBound, $"took {sw.Elapsed}");
     }
 
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(120);
+
+    /// <summary>A hang detector as above: ten megabytes on one line must not go quadratic.</summary>
     [Fact]
-    public void Ten_megabyte_single_line_is_handled_in_linear_time()
+    public void Ten_megabyte_single_line_does_not_hang()
     {
         var sb = new StringBuilder();
         while (sb.Length < 10_000_000) sb.Append("\"Quote,\" said Anna Berg of the Central Bank. It's the \u201Cbest\u201D in Berlin; ");
@@ -77,7 +84,7 @@ public class LanguageAndRobustnessTests
         var sw = Stopwatch.StartNew();
         var result = analyzer.Analyze(new CleanArticle { Format = ArticleFormat.Text, Language = "en", Body = [new BodyBlock(BlockKind.Paragraph, sb.ToString())] });
         Assert.NotEmpty(result.Quotes);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), $"took {sw.Elapsed}");
+        Assert.True(sw.Elapsed < HangBound, $"took {sw.Elapsed}");
     }
 
     [Fact]

@@ -534,7 +534,15 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
 
     public int TitleAt(int b, int s, int e)
     {
-        if (!profile.Titles.TryGetValue(doc.Span(b, s), out var seqs)) return 0;
+        var w = doc.Span(b, s);
+        if (!profile.Titles.TryGetValue(w, out var seqs))
+        {
+            // "Brigadier-General", "Co-CEO", "Ex-President": a word of two hyphened parts ending in a one-word title is a
+            // title (not "Port-au-Prince", "el-Sheikh")
+            var dash = w.LastIndexOf('-');
+            return dash > 0 && dash + 1 < w.Length && char.IsUpper(w[0]) && w.IndexOf('-') == dash
+                && profile.Titles.TryGetValue(w[(dash + 1)..], out var tail) && Array.Exists(tail, t => t.Length == 1) ? 1 : 0;
+        }
         foreach (var seq in seqs)
         {
             if (s + seq.Length > e) continue;
