@@ -79,6 +79,15 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_known_club_with_its_city_is_one_club_in_a_sports_story()
+    {
+        var a = AnalyzerTestKit.Analyze("Bundesliga", "The striker scored twice on Saturday.",
+            "Bayer Leverkusen won the derby, and the goalkeeper said the team had deserved it.");
+        Assert.Equal(EntityType.Organization, a.Entity("Bayer Leverkusen").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Bayer" or "Leverkusen");
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

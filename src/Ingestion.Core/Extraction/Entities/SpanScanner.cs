@@ -68,6 +68,17 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         return k == 0 || doc.Tokens[b][k - 1].Kind != TokKind.Word || !profile.LocativePrepositions.Contains(doc.Span(b, k - 1));
     }
 
+    /// <summary>
+    /// "Bayer Leverkusen", "Hertha Berlin", "Ajax Amsterdam": in a sports story a known organisation followed by the city
+    /// it plays in, and nothing more, is one club.
+    /// </summary>
+    private bool ClubWithItsCity(int b, int k, int lexLen, int e, LexEntry entry)
+    {
+        if (entry.Type != Model.EntityType.Organization || !doc.IsAboutSport(profile)) return false;
+        var city = doc.Span(b, k + lexLen, e);
+        return world.Kinds.TryGetValue(city, out var kinds) && (kinds & NameKinds.City) != 0;
+    }
+
     /// <summary>At a sentence start, in a headline or after an opening quote, a capital says nothing about a name.</summary>
     public bool CapitalSaysNothing(int b, int k) =>
         doc.Tokens[b][k].SentStart || doc.Headline[b] || (k > 0 && doc.Tokens[b][k - 1].Kind == TokKind.Quote && (k == 1 || doc.Tokens[b][k - 2].Kind == TokKind.Punct));
@@ -116,6 +127,12 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
             // Generic capitalized span.
             var e = k + 1;
             if (toks[k].Cap) e = CapitalizedRunEnd(b, k);
+            if (lexLen > 0 && lexLen < e - k && ClubWithItsCity(b, k, lexLen, e, entry!))
+            {
+                sink.AddTyped(b, k, e, Model.EntityType.Organization, null, personCue: false, orgCue: true);
+                k = e;
+                continue;
+            }
             if (lexLen > 0 && (lexLen >= e - k || !PreferGeneric(b, k, e)))
             {
                 if (lexLen == 1 && entry!.Type == Model.EntityType.Location && IsClubByItsCity(b, k)) sink.AddTyped(b, k, k + 1, Model.EntityType.Organization, null, personCue: false, orgCue: true);
