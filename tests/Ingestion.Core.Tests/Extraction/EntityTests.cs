@@ -88,6 +88,16 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_saints_abbreviation_inside_a_name_and_an_online_title_stay_in_the_name()
+    {
+        var a = AnalyzerTestKit.Analyze("Football", "The striker scored twice on Saturday.",
+            "Bremen were drawn in a group with FC Porto and Paris St. Germain, Welt Online reported.");
+        Assert.Equal(EntityType.Organization, a.Entity("Paris St. Germain").Type);
+        Assert.Equal(EntityType.Organization, a.Entity("Welt Online").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Name is "Germain" or "Paris St" or "Welt");
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

@@ -195,6 +195,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
                 var valid = j == e + 1 || (isOf ? EndsWithArticle(b, j) : !ContainsArticle(b, e, j));
                 if (valid && j < n && IsCapWord(b, j) && !profile.RunBreakers.Contains(doc.Span(b, j))) { e = j + 1; continue; }
             }
+            // "Paris St. Germain": a saint's abbreviation and its full stop inside a run of names
+            if (toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "." && profile.SaintAbbreviations.Contains(doc.Span(b, e - 1))
+                && toks[e].Start == toks[e - 1].End && e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
             // "Standard & Poor's", "Marks & Spencer": an ampersand between capitalised words
             if (toks[e].Kind == TokKind.Punct && doc.Span(b, e) is "&" && e + 1 < n && IsCapWord(b, e + 1)) { e += 2; continue; }
             // "Students' Union", "Prosecutor's Office": a possessive inside an organisation's name.
