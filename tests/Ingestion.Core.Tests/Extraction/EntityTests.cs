@@ -98,6 +98,17 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_partys_members_by_its_name_are_the_party()
+    {
+        var a = AnalyzerTestKit.Analyze("Coalition", "The Social Democratic Party won the vote in Bremen.",
+            "The Social Democrats now want a coalition with the Greens.");
+        var party = a.Entity("Social Democratic Party");
+        Assert.Equal(EntityType.Organization, party.Type);
+        Assert.Equal(2, party.Mentions);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Social Democrats");
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

@@ -171,10 +171,19 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             foreach (var big in orgs)
             {
                 if (big == small || big.Dropped || big.Words.Length < small.Words.Length) continue;
-                if ((big.Words.Length > small.Words.Length && EndsWithRun(Folded(big), Folded(small))) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name))))
+                if ((big.Words.Length > small.Words.Length && EndsWithRun(Folded(big), Folded(small))) || (big.Id < small.Id && (big.Stem ??= OrgStem(big.Name)) == (small.Stem ??= OrgStem(small.Name)))
+                    || MembersOf(small, big))
                 { Merge(small, big); break; }
             }
         }
+    }
+
+    /// <summary>"Social Democrats" and "Social Democratic Party", "Christian Democrats" and "Christian Democratic Union": a body's members by its name.</summary>
+    private bool MembersOf(Cluster members, Cluster body)
+    {
+        if (body.Words.Length != members.Words.Length + 1 || !profile.OrgHeads.Contains(body.Words[^1]) || members.Name[^1] != 's') return false;
+        var stem = members.Stem ??= OrgStem(members.Name);
+        return (body.Stem ??= OrgStem(body.Name)).StartsWith(stem, StringComparison.Ordinal);
     }
 
     /// <summary>
