@@ -109,6 +109,16 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_surname_misspelt_alone_is_the_person_named_in_full()
+    {
+        var a = AnalyzerTestKit.Analyze("Budget", "IMF chief Christine Lagarde warned of a slowdown on Monday.",
+            "Largarde said growth would be weaker next year.");
+        var lagarde = a.Entity("Christine Lagarde");
+        Assert.Equal(2, lagarde.Mentions);
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Largarde");
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

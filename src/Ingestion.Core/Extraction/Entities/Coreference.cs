@@ -259,7 +259,7 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             if (m.Cluster >= 0) continue;
             if (m.WordCount != 1 && m.Kind != MentionKind.Unknown) { Get(m.Type, m.Surface, m); continue; }
             var word = doc.FoldWord(m.FirstWord);
-            var person = BestPerson(word, m.Position);
+            var person = BestPerson(word, m.Position) ?? (m.Type == EntityType.Person && m.Kind == MentionKind.Typed ? MisspeltSurnameOf(word) : null);
             if (person is not null && (m.Type is EntityType.Person or EntityType.Other || m.Kind == MentionKind.Unknown || !NameShapes.IsAcronym(m.FirstWord)))
             {
                 Attach(person, m);
@@ -363,6 +363,20 @@ internal sealed class Coreference(ArticleText doc, LanguageProfile profile, List
             if (score.CompareTo(bestScore) > 0) { bestScore = score; best = c; }
         }
         return best;
+    }
+
+    /// <summary>"Largarde" for "Christine Lagarde": a lone person's word one slip from the surname of exactly one person named in full.</summary>
+    private Cluster? MisspeltSurnameOf(string word)
+    {
+        Cluster? found = null;
+        string[] lone = [word];
+        foreach (var c in clusters)
+        {
+            if (c.Dropped || c.Type != EntityType.Person || c.Words.Length < 2 || !SameNameMisspelt(Folded(c), lone)) continue;
+            if (found is not null) return null;
+            found = c;
+        }
+        return found;
     }
 
     private static long[] SortedPositions(List<Mention> list)
