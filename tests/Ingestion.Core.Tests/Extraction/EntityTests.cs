@@ -119,6 +119,16 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_town_that_is_a_given_name_before_a_surname_is_no_place()
+    {
+        var a = AnalyzerTestKit.Analyze("Tribunal", "The court in The Hague heard witnesses on Monday.",
+            "Florence Vandekerckhove, a former spokeswoman, told judges the orders came from Belgrade. She flew on to Milan.");
+        Assert.DoesNotContain(a.Entities, e => e.Name == "Florence");
+        Assert.Equal(EntityType.Person, a.Entity("Florence Vandekerckhove").Type);
+        Assert.Equal(EntityType.Location, a.Entity("Milan").Type);
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

@@ -8,6 +8,7 @@ internal sealed class NameCandidate(ArticleText doc, LanguageProfile profile, Sp
 {
     /// <summary>See <see cref="SpanScanner.IsClubByItsCity"/>.</summary>
     public bool IsClubByItsCity() => scanner.IsClubByItsCity(Block, Start);
+    public bool IsGivenNameSurname() => scanner.IsGivenNameSurname(Block, Start);
 
     public ArticleText Doc => doc;
     public LanguageProfile Profile => profile;

@@ -243,11 +243,26 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
     private bool PreferGeneric(int b, int s, int e)
     {
         var last = doc.Span(b, e - 1);
+        // "Milan Nedic", "Florence Hartmann": a town that is also a given name, before a surname, names a person
+        if (e - s == 2 && IsGivenNameSurname(b, s)) return true;
         // "Bank of England", "Munich Security Conference", "Berlin Wall", "Lisbon Treaty"
         if (profile.OrgHeads.Contains(last) || profile.EventHeads.Contains(last) || profile.LocationHeads.Contains(last) || profile.WorkHeads.Contains(last)) return true;
         for (var i = s + 1; i < e - 1; i++)
             if (profile.ComplementPrepositions.Contains(doc.Span(b, i))) return ContainsHead(b, s, i);
         return false;
+    }
+
+    /// <summary>
+    /// Tokens <paramref name="s"/> and the next are a given name (also a town's: "Milan", "Florence") and a word that
+    /// can only be a surname: no place, no lexicon name, no English word or dictionary proper noun ("Paris Louvre").
+    /// </summary>
+    public bool IsGivenNameSurname(int b, int s)
+    {
+        if (s + 1 >= doc.Tokens[b].Count || !IsCapWord(b, s + 1)) return false;
+        ReadOnlySpan<char> w = doc.Span(b, s), last = doc.Span(b, s + 1);
+        return world.GivenNames.ContainsKey(w) && !world.Countries.Contains(w) && !profile.DirectionWords.Contains(w) && !profile.SaintAbbreviations.Contains(w)
+            && !world.Names.ContainsKey(last) && !world.Kinds.ContainsKey(last)
+            && !profile.HasCommonForm(last) && !LanguageProfile.InLowerCase(last, profile.ProperNouns);
     }
 
     /// <summary>An organisation head or a keeper word in tokens [s, e).</summary>

@@ -368,6 +368,8 @@ internal sealed class PlaceInsideName : TypingRule
         var club = c.Title is null && !c.Profile.RoleNouns.Contains(c.PrevLower) && c.Length == 2
             && (IsPlace(c, c.End - 1) || (IsPlace(c, c.Start) && c.Last.EndsWith('s')));
         if (c.PersonCue && !club) return Typing.Pass;
+        // "Milan Nedic", "Florence Hartmann": a town's name that is a given name, then a surname
+        if (c.Length == 2 && c.IsGivenNameSurname()) return Typing.Pass;
         for (var i = c.Start; i < c.End; i++)
         {
             if (!IsPlace(c, i)) continue;
@@ -453,7 +455,7 @@ internal sealed class PersonNameShape : TypingRule
             if (p.CommonCaps.Contains(w) || p.Demonyms.ContainsKey(w) || p.KeeperWords.Contains(w)) return Typing.Pass;
             // "Green Deal", "New Year": a word the article also uses in lower case is not part of a person's name
             if (!c.PersonCue && c.Doc.SeenLower(w)) return Typing.Pass;
-            if (p.World.Names.ContainsKey(w) && !p.GivenNameCues.Contains(w) && i == c.Start && !c.PersonCue) return Typing.Pass;
+            if (p.World.Names.ContainsKey(w) && !p.GivenNameCues.Contains(w) && i == c.Start && !c.PersonCue && !(c.Length == 2 && c.IsGivenNameSurname())) return Typing.Pass;
         }
         return Typing.Person();
     }
