@@ -1,13 +1,8 @@
 // The standalone host: `dotnet run --project src/Ingestion.Host` (storage from AzureWebJobsStorage; default Azurite).
-try
-{
-    await Ingestion.Host.StandaloneHost.Build(args).RunAsync();
-}
-catch (Exception e) when (Environment.ExitCode != 0)
-{
-    // The host is already stopping because a trigger listener died (logged by StopOnListenerFailure); the WebJobs
-    // SDK can then throw while disposing that listener ("The timer has already been stopped"). Exit with the code
-    // already set instead of aborting the process.
-    Console.Error.WriteLine($"shutdown after a listener failure: {e.GetType().Name}: {e.Message}");
-}
+// Runs until Ctrl+C or SIGTERM, or until a dead trigger listener stops it with exit code 1 (StopOnListenerFailure);
+// the stop is bounded by StandaloneHost.ShutdownTimeout even when storage has gone first.
+var app = Ingestion.Host.StandaloneHost.Build(args);
+await app.StartAsync();
+await app.WaitForShutdownAsync();
+await Ingestion.Host.StandaloneHost.DisposeAfterStopAsync(app);
 return Environment.ExitCode;

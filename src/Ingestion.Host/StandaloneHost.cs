@@ -42,9 +42,21 @@ public static class StandaloneHost
         [HostJson.WebJobsExtensionsSection + ":Queues:MaxPollingInterval"] = "00:00:00.500",
     };
 
+    /// <summary>
+    /// How long a stop waits for in-flight work (function invocations, HTTP requests, background sweeps) before it
+    /// abandons it; the default 30 s would keep a Ctrl+C waiting on retries to storage that has already gone. An
+    /// abandoned invocation is safe: its message or blob is delivered again (at-least-once) and every stage is
+    /// idempotent.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
     /// <param name="args">Command-line arguments (e.g. <c>--urls</c>, <c>--AzureWebJobsStorage</c>).</param>
     /// <param name="settings">Settings that override appsettings and environment (tests and the CLI pass storage here).</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="handleSignals">
+    /// False when the host runs inside a program that owns Ctrl+C and SIGTERM (<c>ingest up</c>): the host then
+    /// stops only when that program stops it, in the order it chooses, and a second Ctrl+C still ends the process.
+    /// </param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, bool handleSignals = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -65,6 +77,9 @@ public static class StandaloneHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
         });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        if (!handleSignals)
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddIngestionPipeline(builder.Configuration);
         builder.Services.AddApiDescription();
         builder.Services.AddSingleton<PipelineTriggers>();
@@ -79,12 +94,30 @@ public static class StandaloneHost
             webJobs.AddAzureStorageBlobs();
             webJobs.AddAzureStorageQueues();
         });
+        BoundedJobHostStop.ReplaceIn(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<LoopbackOnly>();
         ApiEndpoints.UseDashboard(app);
         ApiEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>
+    /// Disposes a host after its stop. The SDK disposes its listeners by stopping their timers once more, which throws
+    /// "The timer has already been stopped" after a stop that failed or was abandoned: reported in one line, not
+    /// thrown, because the host has stopped and there is nothing left to release but the process.
+    /// </summary>
+    public static async Task DisposeAfterStopAsync(WebApplication host)
+    {
+        try
+        {
+            await host.DisposeAsync();
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"shutdown: the job host failed to dispose a listener: {e.Message}");
+        }
     }
 
     /// <summary>Runs the reconciler every <see cref="PipelineOptions.ReconcileInterval"/> (what the Functions timer does on Azure).</summary>
@@ -107,6 +140,14 @@ public static class StandaloneHost
                 }
             }
         }
+    }
+
+    /// <summary>A lifetime that listens for no signal: the embedding program starts and stops the host.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Creates containers, queues and tables before the triggers start listening.</summary>
