@@ -14,12 +14,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public static readonly (int Blob, int Queue, int Table) DefaultPorts = (10000, 10001, 10002);
 
     private readonly Process _process;
+    private readonly CancellationTokenSource _exited = new();
 
     private AzuriteProcess(Process process, (int Blob, int Queue, int Table) ports)
     {
         _process = process;
         (BlobPort, QueuePort, TablePort) = ports;
+        _ = process.WaitForExitAsync().ContinueWith(_ => _exited.Cancel(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// Cancelled once the emulator has exited, whoever stopped it: this process, or a Ctrl+C at the terminal, which
+    /// reaches the emulator too (it shares the process group). A client still waiting on it can stop waiting.
+    /// </summary>
+    public CancellationToken Exited => _exited.Token;
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -78,21 +86,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Stops the emulator as an operator would (SIGTERM, so it flushes its persistent store), then waits.</summary>
-    public async Task StopGracefullyAsync(TimeSpan timeout)
-    {
-        if (_process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-s", "TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            await StopAsync();
-        }
-    }
+    public Task StopGracefullyAsync(TimeSpan timeout) => GracefulStop.StopAsync(_process, timeout);
 
     /// <summary>Stops the emulator (SIGKILL to the tree: in-memory data needs no flush; persistent data is journaled).</summary>
     public async Task StopAsync()

@@ -16,8 +16,13 @@ public class AzuriteProcessTests
         }
         if (OperatingSystem.IsLinux()) Assert.True(azurite.ProcessorTime > TimeSpan.Zero);
 
+        Assert.False(azurite.Exited.IsCancellationRequested);
+
         await azurite.StopAsync();
         Assert.True(LoopbackPorts.IsFree(azurite.BlobPort));
+        // what a run waiting on the emulator learns from (the token is cancelled by a continuation of the exit)
+        await Task.Delay(Timeout.Infinite, azurite.Exited).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(azurite.Exited.IsCancellationRequested);
     }
 
     [Fact]
