@@ -77,7 +77,13 @@ public static class StandaloneHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
         });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            host.ShutdownTimeout = ShutdownTimeout;
+            // All at once: the sweeps' tokens are cancelled when the stop begins, not after the job host's stop
+            // (up to the whole timeout when storage is gone), during which they would retry and log its failures.
+            host.ServicesStopConcurrently = true;
+        });
         if (!handleSignals)
             builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddIngestionPipeline(builder.Configuration);
