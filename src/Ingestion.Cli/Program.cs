@@ -1,3 +1,4 @@
+using Ingestion.Cli;
 using Ingestion.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -6,6 +7,7 @@ using Spectre.Console.Cli;
 if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 160;
 
+using var interrupt = new InterruptSignal();
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -19,4 +21,9 @@ app.Configure(config =>
     config.AddCommand<ChaosCommand>("chaos").WithDescription("Fault injection: stop Azurite or SIGKILL the host mid-run; check nothing is lost or duplicated.");
     config.AddCommand<UpCommand>("up").WithDescription("Start Azurite and the pipeline, drop seeds/, show the results, serve the API.");
 });
-return await app.RunAsync(args);
+var exit = await app.RunAsync(args, interrupt.Token);
+if (interrupt.ExitCode is not { } interrupted)
+    return exit;
+// Printed after the command has unwound, so it is true: whatever the run started has been stopped.
+await Console.Error.WriteLineAsync($"ingest: interrupted by {interrupt.Received}; everything it started has stopped");
+return interrupted;

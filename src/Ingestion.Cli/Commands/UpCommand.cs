@@ -77,7 +77,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             [StorageNames.Connection] = storage,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        }), ct), cancellationToken);
+        }, handleSignals: false), ct), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[grey]Pipeline host[/] listening on {settings.Urls}/api/health");
 
         var seedFiles = InputFiles.Expand([seeds]).Select(f => (f.Name, File.ReadAllBytes(f.Path))).ToList();
@@ -107,7 +107,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         var failed = views.Count(v => v.Status != ArticleStatus.Extracted);
         if (settings.Once)
         {
-            await host.App.StopAsync(CancellationToken.None);
+            await host.StopWithinBoundAsync();
             AnsiConsole.MarkupLineInterpolated($"{views.Count - failed} extracted, {failed} not extracted");
             return failed == 0 ? 0 : 1;
         }
@@ -116,8 +116,17 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             ? $"ingest drop FILES --connection \"{run.ConnectionString}\""
             : "ingest drop FILES";
         AnsiConsole.MarkupLineInterpolated($"Serving {settings.Urls}/api/articles — drop more with `{dropHint}`; Ctrl+C to stop.");
-        await host.App.WaitForShutdownAsync(cancellationToken);
-        // A dead trigger listener stops the host with exit code 1 (StopOnListenerFailure): pass it on.
+        // Until Ctrl+C (the token: the run's disposal then stops the host, then Azurite), or until the host stops by
+        // itself: a dead trigger listener does that with exit code 1 (StopOnListenerFailure), passed on here.
+        var stopping = host.App.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
         return failed == 0 && Environment.ExitCode == 0 ? 0 : 1;
     }
 }

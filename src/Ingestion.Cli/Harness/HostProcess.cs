@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Ingestion.DevStorage;
 using Ingestion.Pipeline.Storage;
 
 namespace Ingestion.Cli.Harness;
@@ -100,12 +101,15 @@ internal sealed class HostProcess : IRunHost
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>Kills the host; safe to call more than once (a load run stops it before its baseline).</summary>
+    /// <summary>SIGTERM: the host's own lifetime stops it; SIGKILL when <paramref name="abandon"/> comes first.</summary>
+    public Task StopAsync(CancellationToken abandon) => _disposed ? Task.CompletedTask : GracefulStop.StopAsync(_process, abandon);
+
+    /// <summary>Stops the host; safe to call more than once, and StopAsync after it (a load run stops it before its baseline).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;
+        await this.StopWithinBoundAsync();
         _disposed = true;
-        await KillAsync();
         _process.Dispose();
     }
 }

@@ -129,10 +129,30 @@ internal sealed class PipelineRun : IAsyncDisposable
             await Storage.Tables.DeleteTableAsync(table.Name, cancellationToken);
     }
 
+    /// <summary>How long Azurite gets to flush its store on SIGTERM before it is killed.</summary>
+    private static readonly TimeSpan AzuriteStopTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The end of every run, finished or interrupted (Ctrl+C cancels the run's token, and this runs as the
+    /// exception unwinds): the host stops first, so nothing takes new work from a storage that is going, then
+    /// Azurite, gracefully so a persistent store is flushed. The host's stop is bounded, and abandoned at once when
+    /// Azurite has exited: a Ctrl+C at the terminal reaches Azurite too, and nothing the host still has in flight
+    /// can finish without it (the SDK would only retry against a closed port).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Host is not null) await Host.DisposeAsync();
-        if (Azurite is not null) await Azurite.DisposeAsync();
+        if (Host is not null)
+        {
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(Azurite?.Exited ?? CancellationToken.None);
+            abandon.CancelAfter(RunHostStop.Bound);
+            await Host.StopAsync(abandon.Token);
+            await Host.DisposeAsync();
+        }
+        if (Azurite is not null)
+        {
+            await Azurite.StopGracefullyAsync(AzuriteStopTimeout);
+            await Azurite.DisposeAsync();
+        }
         if (_deleteLocation && _azuriteLocation is not null)
         {
             try { Directory.Delete(_azuriteLocation, recursive: true); } catch (IOException) { }
