@@ -125,4 +125,111 @@ public class OverwriteRaceTests
         await DeliverPointersAsync(p, id);
         await AssertOnNewerContentAsync(p, id);
     }
+
+    [Fact]
+    public async Task An_older_extraction_that_reads_the_clean_article_after_the_overwrite_analyses_nothing()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var (name, id, older) = await CleanedOlderAsync(p);
+        var before = (await p.Get<ArticleRepository>().GetAsync(id))!;
+        var newer = await p.Storage.Clean.GetBlobClient(older.CleanBlob).DownloadContentAsync();
+
+        // What the older extraction sees in that window: the row it read still on the older content, the clean
+        // article (same name) already the newer content's, as the newer clean stage wrote it.
+        await p.Storage.Clean.GetBlobClient(older.CleanBlob).UploadAsync(
+            new BinaryData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(p.Get<Ingestion.Core.Cleaning.IArticleCleaner>().Clean(ArticleInput.Decode(name, Newer)), Ingestion.Core.Json.IngestionJson.Options)),
+            CleanBlobMetadata.Options(ArticleIdentity.ContentHash(Newer)));
+
+        Assert.Equal(StageOutcome.Skipped, await p.Get<ExtractStage>().HandleAsync(older));
+        var after = (await p.Get<ArticleRepository>().GetAsync(id))!;
+        Assert.Equal((ArticleStatus.Cleaned, before.ETag), (after.Status, after.ETag)); // nothing written for it
+        Assert.Empty(await p.Get<VersionStore>().ListAsync(id));
+        Assert.Null(after.StoryId);
+        Assert.True(newer.Value.Details.Metadata.ContainsKey(CleanBlobMetadata.ContentHash)); // the clean stage names its content
+    }
+}
+
+/// <summary>The status row's optimistic concurrency, on its own.</summary>
+public class StatusRowConcurrencyTests
+{
+    [Fact]
+    public async Task A_save_from_a_stale_read_is_refused_and_leaves_the_newer_write_in_place()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var articles = p.Get<ArticleRepository>();
+        var id = ArticleIdentity.IdFromName(TestPipeline.UniqueName());
+        await articles.SaveAsync(new ArticleRow { PartitionKey = id, Name = "a.txt", ContentHash = "older" });
+        var (stale, fresh) = ((await articles.GetAsync(id))!, (await articles.GetAsync(id))!);
+
+        fresh.ContentHash = "newer";
+        await articles.SaveAsync(fresh);
+        fresh.Status = ArticleStatus.Cleaned;
+        await articles.SaveAsync(fresh); // the same run writes again with the ETag its last write returned
+        stale.Status = ArticleStatus.Extracted;
+        await Assert.ThrowsAsync<StatusRowChangedException>(() => articles.SaveAsync(stale));
+        // Creating a row that another run created meanwhile is refused too.
+        await Assert.ThrowsAsync<StatusRowChangedException>(() => articles.SaveAsync(new ArticleRow { PartitionKey = id, Name = "a.txt", ContentHash = "other" }));
+
+        var stored = (await articles.GetAsync(id))!;
+        Assert.Equal(("newer", ArticleStatus.Cleaned), (stored.ContentHash, stored.Status));
+    }
+
+    [Fact]
+    public async Task A_decision_that_finds_the_row_changed_is_taken_again_on_the_row_as_it_now_is()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var articles = p.Get<ArticleRepository>();
+        var id = ArticleIdentity.IdFromName(TestPipeline.UniqueName());
+        await articles.SaveAsync(new ArticleRow { PartitionKey = id, Name = "a.txt", ContentHash = "older" });
+
+        var seen = new List<(string? Hash, bool Again)>();
+        await articles.DecideAsync(id, async (row, again) =>
+        {
+            seen.Add((row!.ContentHash, again));
+            if (!again)
+            {
+                var other = (await articles.GetAsync(id))!; // another run moves the row on between this read and its write
+                other.ContentHash = "newer";
+                await articles.SaveAsync(other);
+            }
+            row.Status = ArticleStatus.Cleaned;
+            await articles.SaveAsync(row);
+            return 0;
+        });
+
+        Assert.Equal([("older", false), ("newer", true)], seen);
+        Assert.Equal(("newer", ArticleStatus.Cleaned), ((await articles.GetAsync(id))!.ContentHash, (await articles.GetAsync(id))!.Status));
+    }
+
+    [Fact]
+    public async Task Conflicts_that_never_settle_go_to_the_trigger_after_a_bounded_number_of_decisions()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var articles = p.Get<ArticleRepository>();
+        var id = ArticleIdentity.IdFromName(TestPipeline.UniqueName());
+        await articles.SaveAsync(new ArticleRow { PartitionKey = id, Name = "a.txt", ContentHash = "h" });
+
+        var decisions = 0;
+        await Assert.ThrowsAsync<StatusRowChangedException>(() => articles.DecideAsync<int>(id, async (row, _) =>
+        {
+            decisions++;
+            await articles.SaveAsync((await articles.GetAsync(id))!);
+            await articles.SaveAsync(row!);
+            return 0;
+        }));
+        Assert.Equal(ArticleRepository.MaxDecisions, decisions);
+    }
+
+    [Fact]
+    public async Task A_conflict_is_not_retried_by_the_write_pipeline()
+    {
+        await using var p = await TestPipeline.CreateAsync();
+        var tries = 0;
+        await Assert.ThrowsAsync<StatusRowChangedException>(async () => await p.Get<StorageWriteResilience>().ExecuteAsync(_ =>
+        {
+            tries++;
+            throw new StatusRowChangedException("0000000000000000", new Azure.RequestFailedException(412, "precondition failed"));
+        }, CancellationToken.None));
+        Assert.Equal(1, tries);
+    }
 }
