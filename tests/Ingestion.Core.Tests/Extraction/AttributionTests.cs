@@ -15,6 +15,16 @@ public class AttributionTests
     }
 
     [Fact]
+    public void What_the_quote_is_about_after_the_verb_is_not_its_speaker()
+    {
+        var a = AnalyzerTestKit.Analyze("Verdict", "The carmaker Voltra lost its chairman to a prison sentence on Friday.",
+            "Ingrid Holm, the author of a book on the group, said the company \"will not collapse\" without him.");
+        var q = a.Single("will not collapse");
+        Assert.Equal("Ingrid Holm", q.Speaker);
+        Assert.Equal(QuoteAttribution.Explicit, q.Attribution);
+    }
+
+    [Fact]
     public void According_to_and_wrote()
     {
         var a = AnalyzerTestKit.Analyze("Report", "A new report was published.",
