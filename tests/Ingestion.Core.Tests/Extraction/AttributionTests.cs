@@ -25,6 +25,17 @@ public class AttributionTests
     }
 
     [Fact]
+    public void A_company_known_by_what_it_owns_is_the_company_that_said_it()
+    {
+        var a = AnalyzerTestKit.Analyze("Pay", "Kaufwerk's workforce can expect a pay rise next month.",
+            "Kaufwerk announced the rise on Thursday. Staff would get it \"rather than waiting until next year,\" the company said.");
+        Assert.Equal(EntityType.Organization, a.Entity("Kaufwerk").Type);
+        var q = a.Single("rather than waiting");
+        Assert.Equal("Kaufwerk", q.Speaker);
+        Assert.Equal(QuoteAttribution.Role, q.Attribution);
+    }
+
+    [Fact]
     public void According_to_and_wrote()
     {
         var a = AnalyzerTestKit.Analyze("Report", "A new report was published.",

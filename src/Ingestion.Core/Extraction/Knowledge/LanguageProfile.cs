@@ -218,6 +218,8 @@ internal sealed class LanguageProfile
     public required WordSet PlacePrepositions { get; init; }
     /// <summary>Lower-case nouns of bodies after a name ("the Islah party", "the UIL Trasporti union").</summary>
     public required WordSet OrgNounsAfter { get; init; }
+    /// <summary>What only a body owns ("Walmart's workforce", "X's shares"): the owner of one, named by a single word, is an organisation.</summary>
+    public required WordSet OrganizationPossessions { get; init; }
     /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
     public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
@@ -386,6 +388,7 @@ internal sealed class LanguageProfile
             PlaceNouns = Set(words.PlaceNouns),
             MediaNouns = Set(words.MediaNouns),
             OrgNounsAfter = Set(words.OrgNounsAfter),
+            OrganizationPossessions = Set(words.OrganizationPossessions),
             PlacePrepositions = Set(words.PlacePrepositions),
             AdjectiveSuffixes = words.AdjectiveSuffixes,
             AgeSuffixes = words.AgeSuffixes,
@@ -506,6 +509,7 @@ internal sealed class LanguageProfile
         public string[] PlaceNouns { get; set; } = [];
         public string[] MediaNouns { get; set; } = [];
         public string[] OrgNounsAfter { get; set; } = [];
+        public string[] OrganizationPossessions { get; set; } = [];
         public string[] PlacePrepositions { get; set; } = [];
         public string[] PlaceArticlePrepositions { get; set; } = [];
         public string[] PlaceAdjectiveSuffixes { get; set; } = [];
