@@ -430,7 +430,7 @@ internal sealed class OrganizationCueAfter : TypingRule
 }
 
 /// <summary>
-/// "AS Roma", "HSBC Trinkhaus", "IG Metall", "BATE Borisov": a name of several words with an acronym among them is a
+/// "AS Roma", "HSBC Trinkaus", "IG Metall", "BATE Borisov": a name of several words with an acronym among them is a
 /// body, not a person, unless something says person (a title, a role noun). Initials ("J.P.") and regnal numbers
 /// ("Elizabeth II") are no acronyms here.
 /// </summary>

@@ -168,8 +168,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
     public required WordSet RoleNouns { get; init; }
     /// <summary>
-    /// Every noun for a kind of person ("farmer", "superintendent"; generated from WordNet), asked only of a capital that
-    /// says nothing before a name ("Farmer Markus Fischer said"); case-insensitive.
+    /// Every noun for a kind of person ("farmer", "superintendent"; generated from WordNet), asked only right before a name:
+    /// capitalised at a sentence start ("Farmer Markus Fischer said") or before a given name and a surname ("Police
+    /// Superintendent Shekhar Prabhudessai"); case-insensitive.
     /// </summary>
     public required WordSet PersonNouns { get; init; }
     /// <summary>Role nouns that name a relation, not an office ("his counterpart X" holds the office of the man before).</summary>
