@@ -41,17 +41,22 @@ public sealed class CleanStage(
         {
             // Deleted between the drop and now: nothing to process, and nothing was ever recorded but maybe "received".
             logger.LogInformation("Blob {BlobName} is gone before cleaning; nothing to do", name);
-            var existing = await articles.GetAsync(id, cancellationToken);
-            if (existing is not null && existing.Status != ArticleStatus.Extracted)
-                await articles.MarkFailedAsync(id, name, PipelineStage.Clean, "BlobDeleted", "the blob was deleted before it could be cleaned", cancellationToken);
-            return StageOutcome.Skipped;
+            return await articles.DecideAsync(id, async (existing, _) =>
+            {
+                if (existing is not null && existing.Status != ArticleStatus.Extracted)
+                    await articles.FailAsync(existing, PipelineStage.Clean, "BlobDeleted", "the blob was deleted before it could be cleaned", cancellationToken);
+                return StageOutcome.Skipped;
+            }, cancellationToken);
         }
 
         var limit = options.Value.MaxArticleBytes;
         if (properties.ContentLength > limit)
         {
-            var row = await StartAsync(id, name, properties.ContentLength, contentHash: null, cancellationToken);
-            return await RejectAsync(row, new ArticleRejectedException(RejectionKind.TooLarge, $"{properties.ContentLength:N0} bytes exceed the limit of {limit:N0} bytes"), cancellationToken);
+            return await articles.DecideAsync(id, async (existing, _) =>
+            {
+                var row = await StartAsync(existing, id, name, properties.ContentLength, contentHash: null, cancellationToken);
+                return await RejectAsync(row, new ArticleRejectedException(RejectionKind.TooLarge, $"{properties.ContentLength:N0} bytes exceed the limit of {limit:N0} bytes"), cancellationToken);
+            }, cancellationToken);
         }
 
         var content = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
@@ -63,8 +68,12 @@ public sealed class CleanStage(
     {
         var id = ArticleIdentity.IdFromName(name);
         var hash = ArticleIdentity.ContentHash(content.Span);
-        var existing = await articles.GetAsync(id, cancellationToken);
+        // Decided on the row as read; a write that finds it changed (another run of this article) decides again.
+        return await articles.DecideAsync(id, (existing, _) => DecideAsync(existing, id, name, hash, content, force, cancellationToken), cancellationToken);
+    }
 
+    private async Task<StageOutcome> DecideAsync(ArticleRow? existing, string id, string name, string hash, ReadOnlyMemory<byte> content, bool force, CancellationToken cancellationToken)
+    {
         if (!force && existing is not null && existing.ContentHash == hash)
         {
             switch (existing.Status)
@@ -82,12 +91,12 @@ public sealed class CleanStage(
             }
         }
 
-        var row = await StartAsync(id, name, content.Length, hash, cancellationToken, existing);
+        var row = await StartAsync(existing, id, name, content.Length, hash, cancellationToken);
         try
         {
             return await CleanAsync(row, name, content, cancellationToken);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException))
+        catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException or StatusRowChangedException))
         {
             // Transient: the blob trigger retries (5 times, then its poison queue, whose handler reports this error).
             await articles.RecordTransientErrorAsync(id, hash, e, row.Attempts, cancellationToken);
@@ -128,7 +137,7 @@ public sealed class CleanStage(
         // Clean blob, status row and pointer message are written as one retried unit: each write is idempotent.
         await resilience.ExecuteAsync(async ct =>
         {
-            await storage.Clean.GetBlobClient(cleanBlobName).UploadAsync(new BinaryData(json), overwrite: true, ct);
+            await storage.Clean.GetBlobClient(cleanBlobName).UploadAsync(new BinaryData(json), CleanBlobMetadata.Options(row.ContentHash!), ct);
             await articles.SaveAsync(row, ct);
             await EnqueueAsync(row, ct);
         }, cancellationToken);
@@ -136,9 +145,8 @@ public sealed class CleanStage(
         return StageOutcome.Done;
     }
 
-    private async Task<ArticleRow> StartAsync(string id, string name, long size, string? contentHash, CancellationToken cancellationToken, ArticleRow? existing = null)
+    private async Task<ArticleRow> StartAsync(ArticleRow? existing, string id, string name, long size, string? contentHash, CancellationToken cancellationToken)
     {
-        existing ??= await articles.GetAsync(id, cancellationToken);
         var sameContent = existing is not null && existing.ContentHash == contentHash;
         var row = existing ?? new ArticleRow { PartitionKey = id };
         row.Name = name;
@@ -163,8 +171,7 @@ public sealed class CleanStage(
 
     private async Task EnqueueAsync(ArticleRow row, CancellationToken cancellationToken)
     {
-        var message = new ExtractMessage(row.PartitionKey, row.Name, row.ContentHash!, row.CleanBlob!, row.CorrelationId);
-        await storage.ExtractQueue.SendMessageAsync(message.ToJson(), cancellationToken);
+        await storage.ExtractQueue.SendMessageAsync(ExtractMessage.For(row).ToJson(), cancellationToken);
     }
 }
 

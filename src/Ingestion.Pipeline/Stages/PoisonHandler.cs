@@ -20,11 +20,14 @@ public sealed class PoisonHandler(ArticleRepository articles, ILogger<PoisonHand
             logger.LogError("Unreadable message in {Queue}: {Preview}", StorageNames.ExtractPoisonQueue, Preview(messageBody));
             return;
         }
-        var row = await articles.GetAsync(message.Id, cancellationToken);
-        if (row is not null && (row.ContentHash != message.ContentHash || row.Status == ArticleStatus.Extracted))
-            return; // superseded by newer content, or a later delivery succeeded
-        var reason = row?.LastError is { } last ? "extraction failed on every attempt; last error: " + last : "extraction failed on every attempt";
-        await articles.MarkFailedAsync(message.Id, message.Name, PipelineStage.Extract, "Poisoned", reason, cancellationToken);
+        await articles.DecideAsync(message.Id, async (row, _) =>
+        {
+            if (row is not null && (row.ContentHash != message.ContentHash || row.Status == ArticleStatus.Extracted))
+                return false; // superseded by newer content, or a later delivery succeeded
+            var reason = row?.LastError is { } last ? "extraction failed on every attempt; last error: " + last : "extraction failed on every attempt";
+            await articles.MarkFailedAsync(row, message.Id, message.Name, PipelineStage.Extract, "Poisoned", reason, cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>A message from <c>webjobs-blobtrigger-poison</c>: the clean function failed on a blob five times.</summary>
@@ -37,11 +40,14 @@ public sealed class PoisonHandler(ArticleRepository articles, ILogger<PoisonHand
             return;
         }
         var id = ArticleIdentity.IdFromName(name);
-        var row = await articles.GetAsync(id, cancellationToken);
-        if (row is { Status: ArticleStatus.Extracted or ArticleStatus.Cleaned })
-            return;
-        var reason = row?.LastError is { } last ? "cleaning failed on every attempt; last error: " + last : "cleaning failed on every attempt";
-        await articles.MarkFailedAsync(id, name, PipelineStage.Clean, "Poisoned", reason, cancellationToken);
+        await articles.DecideAsync(id, async (row, _) =>
+        {
+            if (row is { Status: ArticleStatus.Extracted or ArticleStatus.Cleaned })
+                return false;
+            var reason = row?.LastError is { } last ? "cleaning failed on every attempt; last error: " + last : "cleaning failed on every attempt";
+            await articles.MarkFailedAsync(row, id, name, PipelineStage.Clean, "Poisoned", reason, cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     private static string Preview(string s) => s.Length > 200 ? s[..200] : s;

@@ -10,6 +10,9 @@ namespace Ingestion.Pipeline.Storage;
 /// </summary>
 public sealed record ExtractMessage(string Id, string Name, string ContentHash, string CleanBlob, string? CorrelationId)
 {
+    /// <summary>The pointer to the content <paramref name="row"/> holds, cleaned.</summary>
+    public static ExtractMessage For(ArticleRow row) => new(row.PartitionKey, row.Name, row.ContentHash!, row.CleanBlob!, row.CorrelationId);
+
     public string ToJson() => JsonSerializer.Serialize(this, PipelineJsonContext.Default.ExtractMessage);
 
     /// <summary>Parses a message body; null when it is not a valid extract message (a poison candidate).</summary>

@@ -162,7 +162,8 @@ public sealed class StoryStore(PipelineStorage storage, StoryLocks locks)
         return new Candidates(stories, all.CountBy(r => r.RowKey).ToDictionary(StringComparer.Ordinal));
     }
 
-    private async Task RemoveCopyAsync(string storyId, string articleId, CancellationToken cancellationToken)
+    /// <summary>Deletes the article's copy row in the story, if there is one.</summary>
+    public async Task RemoveCopyAsync(string storyId, string articleId, CancellationToken cancellationToken = default)
     {
         try
         {

@@ -15,6 +15,27 @@ public class AttributionTests
     }
 
     [Fact]
+    public void What_the_quote_is_about_after_the_verb_is_not_its_speaker()
+    {
+        var a = AnalyzerTestKit.Analyze("Verdict", "The carmaker Voltra lost its chairman to a prison sentence on Friday.",
+            "Ingrid Holm, the author of a book on the group, said the company \"will not collapse\" without him.");
+        var q = a.Single("will not collapse");
+        Assert.Equal("Ingrid Holm", q.Speaker);
+        Assert.Equal(QuoteAttribution.Explicit, q.Attribution);
+    }
+
+    [Fact]
+    public void A_company_known_by_what_it_owns_is_the_company_that_said_it()
+    {
+        var a = AnalyzerTestKit.Analyze("Pay", "Kaufwerk's workforce can expect a pay rise next month.",
+            "Kaufwerk announced the rise on Thursday. Staff would get it \"rather than waiting until next year,\" the company said.");
+        Assert.Equal(EntityType.Organization, a.Entity("Kaufwerk").Type);
+        var q = a.Single("rather than waiting");
+        Assert.Equal("Kaufwerk", q.Speaker);
+        Assert.Equal(QuoteAttribution.Role, q.Attribution);
+    }
+
+    [Fact]
     public void According_to_and_wrote()
     {
         var a = AnalyzerTestKit.Analyze("Report", "A new report was published.",

@@ -129,6 +129,16 @@ public class EntityTests
     }
 
     [Fact]
+    public void A_place_named_with_a_word_that_is_never_a_name_alone_keeps_it()
+    {
+        var a = AnalyzerTestKit.Analyze("Storm", "Snow closed schools across New England on Monday.",
+            "Flights from New Jersey were cancelled, and the storm moved on to the Netherlands.");
+        Assert.Equal(EntityType.Location, a.Entity("New England").Type);
+        Assert.Equal(EntityType.Location, a.Entity("New Jersey").Type);
+        Assert.DoesNotContain(a.Entities, e => e.Name is "England" or "Jersey" or "The Netherlands");
+    }
+
+    [Fact]
     public void A_name_with_an_acronym_among_its_words_is_a_body_but_a_regnal_number_is_not()
     {
         var a = AnalyzerTestKit.Analyze("Markets", "Shares fell in Frankfurt on Tuesday.",

@@ -19,6 +19,8 @@ public sealed class DashboardTests(DashboardSite site) : IClassFixture<Dashboard
         await Assertions.Expect(page.Locator("#health")).ToContainTextAsync("extract poison");
         var row = page.Locator($"#articles tr[data-id='{site.FailedId}']");
         await Assertions.Expect(row.Locator(".reason")).ToContainTextAsync("clean/Binary:", Patient);
+        // the standalone host serves the API reference, so its link stays (the Functions app's dashboard hides it)
+        await Assertions.Expect(page.Locator("#api-reference")).ToBeVisibleAsync();
         await site.ScreenshotAsync(page, "dashboard-pipeline");
 
         await row.Locator("button.reprocess").ClickAsync();

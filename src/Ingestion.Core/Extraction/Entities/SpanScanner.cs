@@ -40,6 +40,9 @@ internal sealed class SpanScanner(ArticleText doc, LanguageProfile profile, Ment
         var w = doc.Span(b, k);
         if (profile.CommonCaps.Contains(w))
             return (profile.Ordinals.Contains(w) && OrdinalOfEvent(b, k))
+                // "New England", "New Brunswick": a place the reference data knows by the two words ("The Gambia" keeps
+                // its article out, as the lexicon names it)
+                || (k + 1 < doc.Tokens[b].Count && IsCapWord(b, k + 1) && !LanguageProfile.InLowerCase(w, profile.DefiniteArticles) && world.Kinds.TryGetValue(doc.Span(b, k, k + 2), out var kinds) && (kinds & NameKinds.Location) != 0)
                 || (profile.ForeignArticles.Contains(w) && !CapitalSaysNothing(b, k) && k + 1 < doc.Tokens[b].Count && IsCapWord(b, k + 1));
         if (!CapitalSaysNothing(b, k)) return true;
         if (world.Names.ContainsKey(w) || profile.GivenNameCues.Contains(w) || profile.Titles.ContainsKey(w) || profile.Demonyms.ContainsKey(w)) return true;

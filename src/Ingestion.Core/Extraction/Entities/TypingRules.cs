@@ -281,7 +281,7 @@ internal sealed class LoneWordWithOrganizationCue : TypingRule
     {
         if (c.Length != 1) return Typing.Pass;
         var cued = c.Profile.OrgCueNouns.Contains(c.PrevLower) || (c.Profile.OrgCueNouns.Contains(c.NextLower) && !c.Doc.SeenLower(c.First))
-            || AfterOrganizationNounAndComma(c) || OwnsAPlayer(c);
+            || AfterOrganizationNounAndComma(c) || OwnsAPlayer(c) || OwnsWhatOnlyBodiesOwn(c);
         return cued ? Typing.As(EntityType.Organization, orgCue: true) : Typing.Pass;
     }
 
@@ -292,6 +292,22 @@ internal sealed class LoneWordWithOrganizationCue : TypingRule
         var toks = c.Doc.Tokens[c.Block];
         return c.Doc.Span(c.Block, c.Start - 1) is "," && toks[c.Start - 2].Kind == TokKind.Word && !toks[c.Start - 2].Cap
             && c.Profile.OrganizationNouns.Contains(c.Doc.Span(c.Block, c.Start - 2));
+    }
+
+    /// <summary>"Walmart's workforce", "Walmart's more than 5,000 stores": the owner of what only a body owns.</summary>
+    private static bool OwnsWhatOnlyBodiesOwn(NameCandidate c)
+    {
+        var toks = c.Doc.Tokens[c.Block];
+        if (c.End + 1 >= toks.Count || toks[c.End].Kind != TokKind.Poss) return false;
+        // "China's workforce": a country or town owns them too
+        if ((c.Kinds & (NameKinds.Location | NameKinds.City | NameKinds.Region)) != 0 || c.Profile.World.Countries.Contains(c.First)) return false;
+        // the noun right after the possessive, or after a few words of number ("more than 5,000 stores")
+        for (var k = c.End + 1; k < toks.Count && k <= c.End + 5; k++)
+        {
+            if (toks[k].Kind == TokKind.Word && toks[k].Cap) return false;
+            if (toks[k].Kind == TokKind.Word && c.Profile.OrganizationPossessions.Contains(c.Doc.Span(c.Block, k))) return true;
+        }
+        return false;
     }
 
     /// <summary>"behind Ferrari's Sebastian Vettel": in a sports story, whoever owns a player by name is a team.</summary>
@@ -414,7 +430,7 @@ internal sealed class OrganizationCueAfter : TypingRule
 }
 
 /// <summary>
-/// "AS Roma", "HSBC Trinkhaus", "IG Metall", "BATE Borisov": a name of several words with an acronym among them is a
+/// "AS Roma", "HSBC Trinkaus", "IG Metall", "BATE Borisov": a name of several words with an acronym among them is a
 /// body, not a person, unless something says person (a title, a role noun). Initials ("J.P.") and regnal numbers
 /// ("Elizabeth II") are no acronyms here.
 /// </summary>

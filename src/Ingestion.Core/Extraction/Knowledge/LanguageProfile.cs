@@ -168,8 +168,9 @@ internal sealed class LanguageProfile
     /// <summary>Lower-case nouns that describe a person ("spokesman Tahir Della", "the chancellor said"); case-insensitive.</summary>
     public required WordSet RoleNouns { get; init; }
     /// <summary>
-    /// Every noun for a kind of person ("farmer", "superintendent"; generated from WordNet), asked only of a capital that
-    /// says nothing before a name ("Farmer Markus Fischer said"); case-insensitive.
+    /// Every noun for a kind of person ("farmer", "superintendent"; generated from WordNet), asked only right before a name:
+    /// capitalised at a sentence start ("Farmer Markus Fischer said") or before a given name and a surname ("Police
+    /// Superintendent Shekhar Prabhudessai"); case-insensitive.
     /// </summary>
     public required WordSet PersonNouns { get; init; }
     /// <summary>Role nouns that name a relation, not an office ("his counterpart X" holds the office of the man before).</summary>
@@ -218,6 +219,8 @@ internal sealed class LanguageProfile
     public required WordSet PlacePrepositions { get; init; }
     /// <summary>Lower-case nouns of bodies after a name ("the Islah party", "the UIL Trasporti union").</summary>
     public required WordSet OrgNounsAfter { get; init; }
+    /// <summary>What only a body owns ("Walmart's workforce", "X's shares"): the owner of one, named by a single word, is an organisation.</summary>
+    public required WordSet OrganizationPossessions { get; init; }
     /// <summary>Nouns of media after a name ("Mother Jones magazine").</summary>
     public required WordSet MediaNouns { get; init; }
     /// <summary>Nouns after a single capitalised word that make it a family name ("the Assad family").</summary>
@@ -386,6 +389,7 @@ internal sealed class LanguageProfile
             PlaceNouns = Set(words.PlaceNouns),
             MediaNouns = Set(words.MediaNouns),
             OrgNounsAfter = Set(words.OrgNounsAfter),
+            OrganizationPossessions = Set(words.OrganizationPossessions),
             PlacePrepositions = Set(words.PlacePrepositions),
             AdjectiveSuffixes = words.AdjectiveSuffixes,
             AgeSuffixes = words.AgeSuffixes,
@@ -506,6 +510,7 @@ internal sealed class LanguageProfile
         public string[] PlaceNouns { get; set; } = [];
         public string[] MediaNouns { get; set; } = [];
         public string[] OrgNounsAfter { get; set; } = [];
+        public string[] OrganizationPossessions { get; set; } = [];
         public string[] PlacePrepositions { get; set; } = [];
         public string[] PlaceArticlePrepositions { get; set; } = [];
         public string[] PlaceAdjectiveSuffixes { get; set; } = [];

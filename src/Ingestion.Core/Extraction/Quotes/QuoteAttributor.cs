@@ -387,8 +387,10 @@ internal sealed class QuoteAttributor(ArticleText doc, EntityExtractor ents, Lan
                 if (sp is not null) { Set(q, sp, cue); return true; }
             }
         }
-        // "…, says Liebig." — an inverted attribution after a comma.
-        if (!after && !listener && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ",")
+        // "…, says Liebig." — an inverted attribution after a comma. Not when the name runs straight into the quote:
+        // in "X, the author of a book, said the company "will not be doomed"" the company is what the quote is about.
+        if (!after && !listener && verb >= 1 && verb + 1 < toks.Count && doc.Span(b, verb - 1) is ","
+            && !(q.Open > verb + 1 && q.Open < toks.Count && toks[q.Open].Kind == TokKind.Quote && toks[q.Open - 1].Kind == TokKind.Word))
         {
             var mi = ents.StartsAt(b)[verb + 1];
             if (mi >= 0 && speakers.IsSpeakerType(mi)) { Set(q, speakers.ClusterName(mi), cue); return true; }

@@ -423,4 +423,9 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   window.addEventListener('hashchange', route);
   route();
+  // The interactive API reference is the standalone host's; the Functions app serves none: no link to a 404 there.
+  const reference = document.getElementById('api-reference');
+  fetch(reference.getAttribute('href'), { cache: 'no-store' })
+    .then(response => { if (!response.ok) reference.hidden = true; })
+    .catch(() => { reference.hidden = true; });
 });
