@@ -111,18 +111,22 @@ public static class StandaloneHost
 
     /// <summary>
     /// Disposes a host after its stop. The SDK disposes its listeners by stopping their timers once more, which throws
-    /// "The timer has already been stopped" after a stop that failed or was abandoned: reported in one line, not
-    /// thrown, because the host has stopped and there is nothing left to release but the process.
+    /// "The timer has already been stopped" after a stop that failed or was abandoned: logged (Information), not
+    /// thrown, because the host has stopped and there is nothing left to release but the process. Not an error a user
+    /// must read after Ctrl+C: whether it happens depends on how far the listeners had got when the stop was cut off.
     /// </summary>
     public static async Task DisposeAfterStopAsync(WebApplication host)
     {
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHost));
         try
         {
             await host.DisposeAsync();
         }
         catch (InvalidOperationException e)
         {
-            await Console.Error.WriteLineAsync($"shutdown: the job host failed to dispose a listener: {e.Message}");
+            // the logging providers are disposed with the host: a provider that refuses the line now has nothing to say
+            try { logger.LogInformation("Shutdown: the job host could not dispose a listener its stop had already ended ({Message})", e.Message); }
+            catch (ObjectDisposedException) { }
         }
     }
 
